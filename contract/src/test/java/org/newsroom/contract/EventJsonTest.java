@@ -1,0 +1,41 @@
+package org.newsroom.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class EventJsonTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void enrichedEventSurvivesAJsonRoundTripWithIsoTimestamps() {
+        ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "e-1", ArticleAction.PUBLISHED,
+                "urn:test:1", 1, "Headline", "Body", "Agency", "partner", null,
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"));
+        Entity entity = new Entity("Google DeepMind", EntityType.ORGANIZATION,
+                List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.9,
+                new EntityLink("Q15733006", "https://en.wikipedia.org/wiki/Google_DeepMind"));
+        EnrichedArticleEvent event = new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "e-2", article,
+                new Enrichment("engine/model", "en", List.of(entity), List.of(), Instant.parse("2026-01-02T03:04:07Z")));
+
+        String text = json.writeValueAsString(event);
+
+        assertThat(text).contains("\"firstCreated\":\"2026-01-02T03:04:05Z\"").contains("\"type\":\"ORGANIZATION\"");
+        assertThat(json.readValue(text, EnrichedArticleEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void topicsAreKeyedByUriAndCompacted() {
+        assertThat(Topics.ALL).allSatisfy(topic -> {
+            assertThat(topic.keyType()).isEqualTo(String.class);
+            assertThat(topic.toNewTopic().configs()).containsEntry("cleanup.policy", "compact");
+        });
+        assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates();
+    }
+}
