@@ -1,0 +1,110 @@
+package org.newsroom.enrich.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.contract.Enrichment;
+import org.newsroom.contract.Entity;
+import org.newsroom.contract.EntityType;
+import org.newsroom.contract.Mention;
+import org.newsroom.contract.TextField;
+import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.enrich.entities.RecognizedMention;
+
+class ArticleEnricherTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+
+    private final RecordingRecognizer recognizer = new RecordingRecognizer();
+    private final ArticleEnricher enricher = new ArticleEnricher(recognizer, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void enrichesWithRankedEntitiesVersionDeclaredLanguageAndClockTime() {
+        // Given
+        ArticleEvent article = article(ArticleAction.PUBLISHED, "Storm hits Lisbon", "Lisbon braces for the storm.");
+
+        // When
+        EnrichedArticleEvent enriched = enricher.enrich(article);
+
+        // Then
+        assertThat(recognizer.calls).containsExactly(List.of("Storm hits Lisbon", "Lisbon braces for the storm."));
+        assertThat(enriched.schemaVersion()).isEqualTo(EnrichedArticleEvent.SCHEMA_VERSION);
+        assertThat(enriched.article()).isSameAs(article);
+        assertThat(enriched.enrichment()).isEqualTo(new Enrichment("fake-1/test", "en", List.of(
+                new Entity("Lisbon", EntityType.LOCATION, List.of(
+                        new Mention(TextField.HEADLINE, 11, 17, "Lisbon"),
+                        new Mention(TextField.BODY, 0, 6, "Lisbon")), 1.0, null)),
+                List.of(), NOW));
+    }
+
+    @Test
+    void derivesTheEventIdFromArticleEventAndEnrichmentVersion() {
+        // Given
+        ArticleEvent article = article(ArticleAction.PUBLISHED, "Storm hits Lisbon", "Lisbon braces for the storm.");
+
+        // When
+        String first = enricher.enrich(article).eventId();
+        String redelivered = enricher.enrich(article).eventId();
+
+        // Then
+        assertThat(first).isEqualTo(redelivered)
+                .isEqualTo(ArticleEnricher.enrichedEventId("evt-1", "fake-1/test"))
+                .isNotEqualTo(ArticleEnricher.enrichedEventId("evt-1", "fake-2/test"))
+                .isNotEqualTo(ArticleEnricher.enrichedEventId("evt-2", "fake-1/test"));
+    }
+
+    @Test
+    void doesNotRecognizeEntitiesOfAKilledStory() {
+        // Given
+        ArticleEvent killed = article(ArticleAction.KILLED, "Storm hits Lisbon", "");
+
+        // When
+        EnrichedArticleEvent enriched = enricher.enrich(killed);
+
+        // Then
+        assertThat(recognizer.calls).isEmpty();
+        assertThat(enriched.enrichment().entities()).isEmpty();
+        assertThat(enriched.enrichment().enrichmentVersion()).isEqualTo("fake-1/test");
+    }
+
+    private static ArticleEvent article(ArticleAction action, String headline, String body) {
+        return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "evt-1", action, "urn:partner:story:1", 1, headline,
+                body, "Partner Wire", "partner-1", "en", Instant.parse("2026-03-02T09:00:00Z"),
+                Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    /** Tags every occurrence of "Lisbon" and records what it was asked. */
+    private static final class RecordingRecognizer implements EntityRecognizer {
+
+        private final List<List<String>> calls = new ArrayList<>();
+
+        @Override
+        public List<RecognizedMention> recognize(String headline, String body) {
+            calls.add(List.of(headline, body));
+            List<RecognizedMention> mentions = new ArrayList<>();
+            addLisbon(TextField.HEADLINE, headline, mentions);
+            addLisbon(TextField.BODY, body, mentions);
+            return mentions;
+        }
+
+        private static void addLisbon(TextField field, String text, List<RecognizedMention> mentions) {
+            for (int at = text.indexOf("Lisbon"); at >= 0; at = text.indexOf("Lisbon", at + 1)) {
+                mentions.add(new RecognizedMention(new Mention(field, at, at + 6, "Lisbon"), EntityType.LOCATION));
+            }
+        }
+
+        @Override
+        public String version() {
+            return "fake-1/test";
+        }
+    }
+}

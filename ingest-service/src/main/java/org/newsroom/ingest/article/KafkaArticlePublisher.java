@@ -1,0 +1,56 @@
+package org.newsroom.ingest.article;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Topics;
+import org.newsroom.ingest.IngestProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes article events to {@link Topics#ARTICLES}, keyed by uri so that all versions of one
+ * article stay in order on one partition.
+ */
+@Component
+class KafkaArticlePublisher implements ArticlePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaArticlePublisher.class);
+
+    private final KafkaTemplate<String, ArticleEvent> kafkaTemplate;
+
+    private final Duration sendDeadline;
+
+    KafkaArticlePublisher(KafkaTemplate<String, ArticleEvent> kafkaTemplate, IngestProperties properties) {
+        this.kafkaTemplate = kafkaTemplate;
+        this.sendDeadline = properties.kafka().sendDeadline();
+    }
+
+    @Override
+    public Mono<Void> publish(ArticleEvent event) {
+        // send() blocks for up to max.block.ms while it fetches metadata, so it must not run on an
+        // event-loop thread. Cancelling the HTTP exchange must not cancel the acknowledgement either.
+        return Mono.fromFuture(() -> kafkaTemplate.send(Topics.ARTICLES.name(), event.uri(), event), true)
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(sendDeadline)
+                .onErrorMap(failure -> translate(event.uri(), failure))
+                .then();
+    }
+
+    private static RuntimeException translate(String uri, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException) {
+                log.info("Article {} refused by Kafka for its size: {}", uri, cause.getMessage());
+                return new ArticleTooLargeException(uri, failure);
+            }
+        }
+        log.warn("Article {} not written to Kafka: {}", uri, failure.toString());
+        return new ArticleNotWrittenException(uri, failure);
+    }
+}

@@ -1,0 +1,26 @@
+package org.newsroom.ingest.story;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A story as a partner posts it. Every field is nullable here because the request is checked by
+ * {@link StoryValidator}, which reports all missing fields at once instead of failing on the first.
+ *
+ * @param uri the story's stable identifier: an absolute http(s) URL or a {@code urn:}
+ * @param version the editorial version, 1 when absent
+ * @param headline the headline as plain text
+ * @param body the body as plain text
+ * @param source who the story is attributed to
+ * @param firstCreated an ISO-8601 instant; kept as text so that a malformed value is reported as a
+ *        field error like any other
+ * @param language an optional BCP 47 language tag
+ */
+public record StoryRequest(
+        @Nullable String uri,
+        @Nullable Long version,
+        @Nullable String headline,
+        @Nullable String body,
+        @Nullable String source,
+        @Nullable String firstCreated,
+        @Nullable String language) {
+}

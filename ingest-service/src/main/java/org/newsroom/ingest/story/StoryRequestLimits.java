@@ -1,0 +1,25 @@
+package org.newsroom.ingest.story;
+
+import org.newsroom.ingest.IngestProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/**
+ * Lets the JSON decoder buffer a request as large as the configured limit; beyond it WebFlux
+ * answers 413. The framework default (256 KiB) is far below the largest body a story may have.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoryRequestLimits implements WebFluxConfigurer {
+
+    private final IngestProperties properties;
+
+    StoryRequestLimits(IngestProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+        configurer.defaultCodecs().maxInMemorySize(Math.toIntExact(properties.maxRequestSize().toBytes()));
+    }
+}

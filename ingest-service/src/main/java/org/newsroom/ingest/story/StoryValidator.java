@@ -1,0 +1,156 @@
+package org.newsroom.ingest.story;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a {@link StoryRequest} into a normalized {@link Story} or rejects it with every field
+ * violation at once, so that a partner can fix a story in one round trip. Length limits apply to
+ * the normalized text, the text that is stored, so that whitespace a partner's system adds never
+ * counts against them.
+ */
+final class StoryValidator {
+
+    static final int MAX_URI_CHARS = 2048;
+
+    static final int MAX_HEADLINE_CHARS = 1000;
+
+    static final int MAX_SOURCE_CHARS = 200;
+
+    /** RFC 8141: {@code urn:<namespace id>:<namespace specific string>}. */
+    private static final Pattern URN = Pattern.compile("(?i)urn:[a-z0-9][a-z0-9-]{0,30}[a-z0-9]:.+");
+
+    private final int maxBodyChars;
+
+    StoryValidator(int maxBodyChars) {
+        this.maxBodyChars = maxBodyChars;
+    }
+
+    /**
+     * @throws StoryTooLargeException if the body is longer than the limit, whatever else is wrong
+     * @throws StoryRejectedException if any field is missing or invalid
+     */
+    Story validate(StoryRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String uri = uri(request.uri(), violations);
+        long version = version(request.version(), violations);
+        String headline = bounded("headline", required("headline", request.headline(), TextNormalizer::singleLine,
+                violations), MAX_HEADLINE_CHARS, violations);
+        String body = required("body", request.body(), TextNormalizer::multiLine, violations);
+        if (body != null && body.length() > maxBodyChars) {
+            throw new StoryTooLargeException(tooLong("body", maxBodyChars));
+        }
+        String source = bounded("source", required("source", request.source(), TextNormalizer::singleLine,
+                violations), MAX_SOURCE_CHARS, violations);
+        Instant firstCreated = firstCreated(request.firstCreated(), violations);
+        String language = language(request.language(), violations);
+        if (!violations.isEmpty()) {
+            throw new StoryRejectedException(violations);
+        }
+        return new Story(uri, version, headline, body, source, firstCreated, language);
+    }
+
+    private static @Nullable String uri(@Nullable String raw, List<FieldViolation> violations) {
+        String uri = bounded("uri", required("uri", raw, TextNormalizer::trimmed, violations), MAX_URI_CHARS,
+                violations);
+        if (uri != null && !isStoryUri(uri)) {
+            violations.add(new FieldViolation("uri", "must be an absolute http(s) URL or a urn: URI"));
+            return null;
+        }
+        return uri;
+    }
+
+    private static boolean isStoryUri(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return switch (scheme) {
+                case "http", "https" -> uri.getHost() != null;
+                case "urn" -> URN.matcher(text).matches();
+                default -> false;
+            };
+        }
+        catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static long version(@Nullable Long version, List<FieldViolation> violations) {
+        if (version == null) {
+            return 1;
+        }
+        if (version < 1) {
+            violations.add(new FieldViolation("version", "must be at least 1"));
+        }
+        return version;
+    }
+
+    private static @Nullable Instant firstCreated(@Nullable String raw, List<FieldViolation> violations) {
+        String text = required("firstCreated", raw, TextNormalizer::trimmed, violations);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("firstCreated", "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"));
+            return null;
+        }
+    }
+
+    /** Canonical case ({@code en-gb} becomes {@code en-GB}), so that consumers can compare tags. */
+    private static @Nullable String language(@Nullable String raw, List<FieldViolation> violations) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            String tag = TextNormalizer.trimmed(raw);
+            if (tag.isEmpty()) {
+                throw new IllformedLocaleException("empty tag");
+            }
+            return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+        }
+        catch (IllformedLocaleException e) {
+            violations.add(new FieldViolation("language", "must be a BCP 47 language tag such as en or en-GB"));
+            return null;
+        }
+    }
+
+    private static @Nullable String required(String field, @Nullable String raw, UnaryOperator<String> normalizer,
+            List<FieldViolation> violations) {
+        if (raw == null) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        String normalized = normalizer.apply(raw);
+        if (normalized.isEmpty()) {
+            violations.add(new FieldViolation(field, "must not be blank"));
+            return null;
+        }
+        return normalized;
+    }
+
+    private static @Nullable String bounded(String field, @Nullable String value, int maxChars,
+            List<FieldViolation> violations) {
+        if (value != null && value.length() > maxChars) {
+            violations.add(tooLong(field, maxChars));
+            return null;
+        }
+        return value;
+    }
+
+    private static FieldViolation tooLong(String field, int maxChars) {
+        return new FieldViolation(field, "must be at most " + maxChars + " characters");
+    }
+}

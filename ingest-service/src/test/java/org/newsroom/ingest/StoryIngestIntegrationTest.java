@@ -1,0 +1,172 @@
+package org.newsroom.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.ArticleIds;
+import org.newsroom.contract.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole service against a real (embedded) Kafka broker: what a partner posts is what the log holds. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka
+@AutoConfigureWebTestClient
+class StoryIngestIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+    };
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    private WebTestClient client;
+
+    @Autowired
+    private EmbeddedKafkaBroker broker;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void writesThePartnerSampleToTheArticleLogBeforeAnswering202() throws IOException {
+        String[] sample = readSample().split("\n", 2);
+        String uri = "https://partner.example/stories/deepmind-a24/" + UUID.randomUUID();
+        Map<String, Object> story = story(uri, sample[0], sample[1].replace("\n", "\r\n") + "\r\n");
+        story.put("version", 1);
+        story.put("language", "en");
+
+        Map<String, Object> response = postJson(story).expectStatus().isAccepted()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(response).containsOnlyKeys("messageId", "articleId", "uri", "version", "status")
+                .containsEntry("articleId", ArticleIds.fromUri(uri))
+                .containsEntry("uri", uri)
+                .containsEntry("version", 1)
+                .containsEntry("status", "accepted");
+        ConsumerRecord<String, String> record = readOnlyRecordOf(uri);
+        assertThat(record.headers().toArray()).isEmpty();
+        assertThat(record.value()).contains("\"firstCreated\":\"2026-01-02T03:04:05Z\"");
+        assertThat(json.readValue(record.value(), ArticleEvent.class)).isEqualTo(new ArticleEvent(
+                ArticleEvent.SCHEMA_VERSION, (String) response.get("messageId"), ArticleAction.PUBLISHED, uri, 1,
+                "Google DeepMind and A24 Form Unprecedented AI-Film Partnership", sample[1], "Yahoo Finance",
+                "unauthenticated", "en", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+    }
+
+    @Test
+    void writesNothingForARejectedStory() {
+        String uri = "urn:newsroom:test:" + UUID.randomUUID();
+
+        postJson(story(uri, " ", "Body")).expectStatus().isBadRequest();
+        String acceptedId = postJson(story(uri, "Headline", "Body")).expectStatus().isAccepted()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody().get("messageId").toString();
+
+        // Same uri, same partition: had the rejected story been written, it would come first.
+        assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).eventId()).isEqualTo(acceptedId);
+    }
+
+    @Test
+    void writesAStoryWithTheLargestBodyAllowed() throws IOException {
+        String uri = "urn:newsroom:test:" + UUID.randomUUID();
+        String paragraph = readSample().replace("\n", " ") + "\n\n";
+        String body = paragraph.repeat(1_048_576 / paragraph.length() + 1).substring(0, 1_048_576 - 1) + "x";
+
+        postJson(story(uri, "Largest story", body)).expectStatus().isAccepted();
+
+        assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).body()).isEqualTo(body);
+    }
+
+    private static Map<String, Object> story(String uri, String headline, String body) {
+        Map<String, Object> story = new LinkedHashMap<>();
+        story.put("uri", uri);
+        story.put("headline", headline);
+        story.put("body", body);
+        story.put("source", "Yahoo Finance");
+        story.put("firstCreated", "2026-01-02T03:04:05Z");
+        return story;
+    }
+
+    private WebTestClient.ResponseSpec postJson(Map<String, Object> story) {
+        return client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(story).exchange();
+    }
+
+    private static String readSample() throws IOException {
+        try (InputStream in = StoryIngestIntegrationTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the topic from the beginning until the record keyed {@code uri} shows up; fails if there are more. */
+    private ConsumerRecord<String, String> readOnlyRecordOf(String uri) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            assertThat(partitions).hasSize(Topics.ARTICLES.partitions());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (uri.equals(record.key())) {
+                        records.add(record);
+                    }
+                });
+                return !records.isEmpty() && endReached(consumer, partitions);
+            });
+            assertThat(records).hasSize(1);
+            return records.get(0);
+        }
+    }
+
+    private static boolean endReached(Consumer<String, String> consumer, List<TopicPartition> partitions) {
+        return consumer.endOffsets(partitions).entrySet().stream()
+                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+}

@@ -1,0 +1,192 @@
+package org.newsroom.ingest.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.ArticleIds;
+import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.article.ArticleNotWrittenException;
+import org.newsroom.ingest.article.ArticlePublisher;
+import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.core.publisher.Mono;
+
+@WebFluxTest(StoryController.class)
+@Import(StoryIntake.class)
+@EnableConfigurationProperties(IngestProperties.class)
+@TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",
+        "newsroom.ingest.retry-after=7s" })
+class StoryControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+    };
+
+    private static final String VALID_STORY = """
+            {"uri": "https://partner.example/stories/42", "version": 2, "headline": " Markets\\n rally ",
+             "body": "Stocks rose.\\r\\n\\r\\n\\r\\nBonds fell. ", "source": "Example Agency",
+             "firstCreated": "2026-01-02T03:04:05Z", "language": "en-gb", "unknownExtra": true}
+            """;
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    private WebTestClient client;
+
+    @MockitoBean
+    private ArticlePublisher publisher;
+
+    private WebTestClient.ResponseSpec post(MediaType contentType, String json) {
+        return client.post().uri("/v1/stories").contentType(contentType).bodyValue(json).exchange();
+    }
+
+    @Test
+    void acceptsAValidStoryOnceItIsPublished() {
+        when(publisher.publish(any())).thenReturn(Mono.empty());
+
+        Map<String, Object> response = post(MediaType.APPLICATION_JSON, VALID_STORY)
+                .expectStatus().isAccepted()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        ArgumentCaptor<ArticleEvent> published = ArgumentCaptor.forClass(ArticleEvent.class);
+        verify(publisher).publish(published.capture());
+        ArticleEvent event = published.getValue();
+        assertThat(event).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, event.eventId(), ArticleAction.UPDATED,
+                "https://partner.example/stories/42", 2, "Markets rally", "Stocks rose.\n\nBonds fell.", "Example Agency",
+                "unauthenticated", "en-GB", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+        assertThat(event.eventId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(response).isEqualTo(Map.of("messageId", event.eventId(),
+                "articleId", ArticleIds.fromUri("https://partner.example/stories/42"),
+                "uri", "https://partner.example/stories/42", "version", 2, "status", "accepted"));
+    }
+
+    static Stream<Arguments> clientMistakes() {
+        return Stream.of(
+                Arguments.of("missing and invalid fields", """
+                        {"uri": "stories/42", "headline": "  ", "source": "Example Agency",
+                         "firstCreated": "2026-01-02T03:04:05Z", "language": "en_GB"}""", 400,
+                        "Invalid story: uri must be an absolute http(s) URL or a urn: URI; headline must not be blank; "
+                                + "body is required; language must be a BCP 47 language tag such as en or en-GB",
+                        List.of(error("uri", "must be an absolute http(s) URL or a urn: URI"),
+                                error("headline", "must not be blank"), error("body", "is required"),
+                                error("language", "must be a BCP 47 language tag such as en or en-GB"))),
+                Arguments.of("firstCreated not an instant", VALID_STORY.replace("2026-01-02T03:04:05Z", "yesterday"), 400,
+                        "Invalid story: firstCreated must be an ISO-8601 instant such as 2026-01-02T03:04:05Z",
+                        List.of(error("firstCreated", "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"))),
+                Arguments.of("version not a number", VALID_STORY.replace("\"version\": 2", "\"version\": \"x\""), 400,
+                        "Invalid story: version must be an integer", List.of(error("version", "must be an integer"))),
+                Arguments.of("headline not a string", VALID_STORY.replace("\" Markets\\n rally \"", "{\"text\": \"x\"}"), 400,
+                        "Invalid story: headline must be a string", List.of(error("headline", "must be a string"))),
+                Arguments.of("malformed JSON", "{\"uri\": \"urn:newsroom:1\"\n \"headline\": \"x\"}", 400,
+                        "Malformed JSON at line 2, column 2: Unexpected character ('\"' (code 34)): "
+                                + "was expecting comma to separate Object entries", null),
+                Arguments.of("no body", "", 400, "Request body is missing", null),
+                Arguments.of("not a JSON object", "[\"urn:newsroom:1\"]", 400, "Request body must be a JSON object", null),
+                Arguments.of("body longer than the limit", VALID_STORY.replace("Bonds fell. ", "b".repeat(51)), 413,
+                        "Story too large: body must be at most 50 characters",
+                        List.of(error("body", "must be at most 50 characters"))),
+                Arguments.of("request larger than the limit", VALID_STORY.replace("Bonds fell. ", "b".repeat(1024)), 413,
+                        "Request body is larger than 1024 bytes", null));
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientMistakes")
+    void answersClientMistakesWithAProblemNamingTheCause(String mistake, String json, int status, String detail,
+            @Nullable List<Map<String, String>> errors) {
+        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, json)
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        Map<String, Object> expected = new HashMap<>(Map.of("title", HttpStatus.valueOf(status).getReasonPhrase(),
+                "status", status, "detail", detail, "instance", "/v1/stories"));
+        if (errors != null) {
+            expected.put("errors", errors);
+        }
+        assertThat(problem).isEqualTo(expected);
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void answersAnUnsupportedContentTypeWith415() {
+        Map<String, Object> problem = post(MediaType.TEXT_PLAIN, VALID_STORY)
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(problem).containsEntry("title", "Unsupported Media Type")
+                .containsEntry("detail", "Content-Type 'text/plain' is not supported.");
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void answersAnUnwrittenStoryWith503AndRetryAfter() {
+        when(publisher.publish(any())).thenReturn(Mono.error(
+                new ArticleNotWrittenException("https://partner.example/stories/42", new IllegalStateException("down"))));
+
+        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, VALID_STORY)
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(problem).isEqualTo(Map.of("title", "Service Unavailable", "status", 503,
+                "detail", "The story could not be written and was not accepted; retry after 7 seconds",
+                "instance", "/v1/stories"));
+    }
+
+    @Test
+    void answersAStoryTheLogRefusesForItsSizeWith413() {
+        when(publisher.publish(any())).thenReturn(Mono.error(
+                new ArticleTooLargeException("https://partner.example/stories/42", new IllegalStateException("big"))));
+
+        post(MediaType.APPLICATION_JSON, VALID_STORY)
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.detail").isEqualTo("Story is too large for the article log");
+    }
+}

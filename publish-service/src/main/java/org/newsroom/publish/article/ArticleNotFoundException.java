@@ -1,0 +1,21 @@
+package org.newsroom.publish.article;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** No article has the requested id; rendered as an RFC 7807 problem naming the id. */
+class ArticleNotFoundException extends ErrorResponseException {
+
+    ArticleNotFoundException(String id) {
+        super(HttpStatus.NOT_FOUND, problem(id), null);
+    }
+
+    private static ProblemDetail problem(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No article with id '" + id + "'.");
+        problem.setTitle("Article not found");
+        problem.setProperty("id", id);
+        return problem;
+    }
+}

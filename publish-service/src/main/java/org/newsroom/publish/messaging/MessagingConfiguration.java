@@ -1,0 +1,32 @@
+package org.newsroom.publish.messaging;
+
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.contract.Topics;
+import org.newsroom.publish.PublishProperties;
+import org.newsroom.publish.intake.ArticleIntake;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The {@code storeArticle} function bound to {@code storeArticle-in-0} (see application.yml for
+ * destination, group, retries and dead-letter topic) and the topic it reads.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    @Bean
+    Consumer<Message<EnrichedArticleEvent>> storeArticle(ArticleIntake intake, PublishProperties properties) {
+        return new StoreArticleConsumer(intake, properties.writeTimeout());
+    }
+
+    /** Declared here too so that start order of the services does not matter. */
+    @Bean
+    NewTopic enrichedTopic() {
+        return Topics.ENRICHED.toNewTopic();
+    }
+}

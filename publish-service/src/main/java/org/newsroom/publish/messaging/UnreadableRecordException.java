@@ -1,0 +1,16 @@
+package org.newsroom.publish.messaging;
+
+import org.newsroom.publish.article.SourcePosition;
+
+/**
+ * An enriched record whose value could not be read as an enriched article. Retrying cannot help,
+ * so application.yml marks this exception not retryable and the record goes straight to the
+ * dead-letter topic, where nothing is lost.
+ */
+public class UnreadableRecordException extends RuntimeException {
+
+    UnreadableRecordException(SourcePosition position) {
+        super("The enriched record at partition " + position.partition() + ", offset " + position.offset()
+                + " is not an enriched article");
+    }
+}

@@ -1,0 +1,42 @@
+package org.newsroom.publish;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.contract.Enrichment;
+import org.newsroom.contract.Entity;
+import org.newsroom.contract.EntityLink;
+import org.newsroom.contract.EntityType;
+import org.newsroom.contract.Mention;
+import org.newsroom.contract.RelatedLink;
+import org.newsroom.contract.TextField;
+
+/** Enriched articles for tests; instants have millisecond precision, as MongoDB stores them. */
+public final class EnrichedArticles {
+
+    public static final Instant FIRST_CREATED = Instant.parse("2025-03-01T08:00:00.123Z");
+
+    private EnrichedArticles() {
+    }
+
+    /** An article about Angela Merkel in Berlin, the headline telling the version apart. */
+    public static EnrichedArticleEvent enriched(String uri, long version, ArticleAction action, String headline) {
+        String body = "Angela Merkel spoke in Berlin on Monday.";
+        ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "event-" + version, action, uri, version,
+                headline, body, "Newsroom Wire", "partner-1", "en", FIRST_CREATED,
+                FIRST_CREATED.plusSeconds(60 * version));
+        Entity merkel = new Entity("Angela Merkel", EntityType.PERSON,
+                List.of(new Mention(TextField.BODY, 0, 13, "Angela Merkel")), 0.9,
+                new EntityLink("Q567", "https://en.wikipedia.org/wiki/Angela_Merkel"));
+        Entity berlin = new Entity("Berlin", EntityType.LOCATION,
+                List.of(new Mention(TextField.BODY, 23, 29, "Berlin")), 0.4, null);
+        Enrichment enrichment = new Enrichment("corenlp-4.5.10/conll.4class", "en", List.of(merkel, berlin),
+                List.of(new RelatedLink("urn:newsroom:earlier", "Earlier story", 0.5, "shared entities")),
+                FIRST_CREATED.plusSeconds(60 * version + 1));
+        return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "enriched-" + version, article,
+                enrichment);
+    }
+}

@@ -1,0 +1,209 @@
+package org.newsroom.publish.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.newsroom.publish.EnrichedArticles.enriched;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleIds;
+import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.publish.PublishProperties;
+import org.newsroom.publish.TestMongo;
+import org.newsroom.publish.article.ArticleStore;
+import org.newsroom.publish.article.ArticleView;
+import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.stream.LiveStreamHub;
+import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.stream.StreamEvent;
+import org.newsroom.publish.stream.StreamEventLog;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The version-guarded store and the stream events it produces, against MongoDB over TCP. */
+class ArticleIntakeTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String URI = "urn:newsroom:test:merkel-berlin";
+
+    private static final String ID = ArticleIds.fromUri(URI);
+
+    private static final Instant NOW = Instant.parse("2025-03-01T09:00:00.456Z");
+
+    private static MongoClient client;
+
+    private static MongoDatabase database;
+
+    private final List<StreamEvent> pushed = new ArrayList<>();
+
+    private ArticleStore articles;
+
+    private ArticleIntake intake;
+
+    private Disposable subscription;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestMongo.uri("intake-test"));
+        database = client.getDatabase("intake-test");
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        Mono.from(database.drop()).block(TIMEOUT);
+        articles = new ArticleStore(database);
+        StreamEventLog streamEvents = new StreamEventLog(database);
+        streamEvents.afterPropertiesSet();
+        LiveStreamHub hub = new LiveStreamHub(new PublishProperties(Duration.ofSeconds(15), TIMEOUT, 16));
+        subscription = hub.events().subscribe(pushed::add);
+        intake = new ArticleIntake(articles, streamEvents, hub, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        subscription.dispose();
+    }
+
+    @Test
+    void insertsANewArticleAndRecordsAndPushesOneStreamEvent() {
+        // Given an empty read model
+        EnrichedArticleEvent v1 = enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin");
+
+        // When
+        boolean changed = accept(v1, new SourcePosition(2, 40));
+
+        // Then
+        assertThat(changed).isTrue();
+        ArticleView stored = articles.findById(ID).block(TIMEOUT);
+        assertThat(stored).isEqualTo(expectedView(v1));
+        assertThat(streamEvents()).containsExactly(new Document("articleId", ID)
+                .append("action", "PUBLISHED")
+                .append("version", 1L)
+                .append("partition", 2)
+                .append("offset", 40L)
+                .append("storedAt", Date.from(NOW)));
+        assertThat(pushed).containsExactly(new StreamEvent(new SourcePosition(2, 40), expectedView(v1)));
+        assertThat(pushed.get(0).cursor()).isEqualTo("2-40");
+    }
+
+    @Test
+    void theSameVersionAgainChangesNothing() {
+        // Given
+        EnrichedArticleEvent v1 = enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin");
+        accept(v1, new SourcePosition(2, 40));
+
+        // When the same version arrives again, even with other content
+        boolean changed = accept(enriched(URI, 1, ArticleAction.PUBLISHED, "Other headline"),
+                new SourcePosition(2, 41));
+
+        // Then
+        assertThat(changed).isFalse();
+        assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v1));
+        assertThat(streamEvents()).extracting(event -> event.getLong("offset")).containsExactly(40L);
+        assertThat(pushed).hasSize(1);
+    }
+
+    @Test
+    void aHigherVersionReplacesTheArticle() {
+        // Given
+        accept(enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin"), new SourcePosition(2, 40));
+        EnrichedArticleEvent v2 = enriched(URI, 2, ArticleAction.CORRECTED, "Merkel visits Bonn");
+
+        // When
+        boolean changed = accept(v2, new SourcePosition(2, 41));
+
+        // Then
+        assertThat(changed).isTrue();
+        assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v2));
+        assertThat(streamEvents()).extracting(event -> event.getString("action"), event -> event.getLong("version"))
+                .containsExactly(tuple("PUBLISHED", 1L),
+                        tuple("CORRECTED", 2L));
+        assertThat(pushed).extracting(StreamEvent::cursor).containsExactly("2-40", "2-41");
+    }
+
+    @Test
+    void aLowerVersionChangesNothing() {
+        // Given version 2 is stored
+        EnrichedArticleEvent v2 = enriched(URI, 2, ArticleAction.UPDATED, "Merkel visits Bonn");
+        accept(v2, new SourcePosition(2, 41));
+
+        // When version 1 arrives late
+        boolean changed = accept(enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin"),
+                new SourcePosition(3, 7));
+
+        // Then
+        assertThat(changed).isFalse();
+        assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v2));
+        assertThat(streamEvents()).extracting(event -> event.getLong("version")).containsExactly(2L);
+        assertThat(pushed).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredRecordRecordsTheStreamEventItsFailedDeliveryLostOnce() {
+        // Given version 1 was stored, but its delivery failed before the stream event was recorded
+        EnrichedArticleEvent v1 = enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin");
+        accept(v1, new SourcePosition(2, 40));
+        Mono.from(database.getCollection("stream_events").deleteMany(new Document())).block(TIMEOUT);
+        pushed.clear();
+
+        // When the same record is delivered again, twice
+        boolean firstRedelivery = accept(v1, new SourcePosition(2, 40));
+        boolean secondRedelivery = accept(v1, new SourcePosition(2, 40));
+
+        // Then
+        assertThat(firstRedelivery).isTrue();
+        assertThat(secondRedelivery).isTrue();
+        assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v1));
+        assertThat(streamEvents()).extracting(event -> event.getLong("offset")).containsExactly(40L);
+        assertThat(pushed).extracting(StreamEvent::cursor).containsExactly("2-40");
+    }
+
+    private boolean accept(EnrichedArticleEvent event, SourcePosition position) {
+        Boolean changed = intake.accept(event, position).block(TIMEOUT);
+        assertThat(changed).isNotNull();
+        return changed;
+    }
+
+    private static List<Document> streamEvents() {
+        return Flux.from(database.getCollection("stream_events")
+                        .find(Filters.eq("articleId", ID))
+                        .projection(Projections.excludeId())
+                        .sort(new Document("offset", 1)))
+                .collectList()
+                .block(TIMEOUT);
+    }
+
+    private static ArticleView expectedView(EnrichedArticleEvent event) {
+        var article = event.article();
+        var enrichment = event.enrichment();
+        return new ArticleView(ID, URI, article.version(), article.action(), article.headline(), article.body(),
+                article.source(), article.language(), article.firstCreated(), article.receivedAt(),
+                enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(), enrichment.enrichedAt(),
+                NOW);
+    }
+}
