@@ -11,10 +11,20 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of enrich-service, bound from {@code newsroom.enrich.*}.
  *
  * @param ner the named-entity recognizer
+ * @param aliases the alias table of known entities
  */
 @Validated
 @ConfigurationProperties("newsroom.enrich")
-public record EnrichProperties(@NotNull @Valid Ner ner) {
+public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases aliases) {
+
+    /**
+     * The alias table that finds, names and links known entities. Its file name is its version and
+     * becomes part of the enrichment version, because a new table changes the entities.
+     *
+     * @param resource the classpath resource of the table, such as {@code entities/aliases-v1.tsv}
+     */
+    public record Aliases(@NotBlank String resource) {
+    }
 
     /**
      * The named-entity recognizer. Together the two values name the enrichment version, so

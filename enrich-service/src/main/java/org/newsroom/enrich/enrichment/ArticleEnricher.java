@@ -5,16 +5,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Enrichment;
 import org.newsroom.contract.Entity;
-import org.newsroom.enrich.entities.EntityRanker;
-import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.contract.RelatedLink;
+import org.newsroom.enrich.entities.EntityExtractor;
+import org.newsroom.enrich.language.LanguageDetector;
+import org.newsroom.enrich.related.TextRelatedLinks;
 
 /**
- * Computes the enrichment of one article: its named entities, ranked by salience.
+ * Computes the enrichment of one article: its language, its named entities ranked by salience
+ * and the related links its text points at.
  *
  * <p>The enriched event's id is derived from the article event's id and the enrichment version
  * rather than drawn at random: when a redelivered article is enriched again, the repeated output
@@ -22,20 +26,30 @@ import org.newsroom.enrich.entities.EntityRecognizer;
  */
 public final class ArticleEnricher {
 
-    private final EntityRecognizer recognizer;
+    private final EntityExtractor entities;
+    private final LanguageDetector languages;
     private final Clock clock;
 
-    public ArticleEnricher(EntityRecognizer recognizer, Clock clock) {
-        this.recognizer = recognizer;
+    public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, Clock clock) {
+        this.entities = entities;
+        this.languages = languages;
         this.clock = clock;
     }
 
     public EnrichedArticleEvent enrich(ArticleEvent article) {
-        String enrichmentVersion = recognizer.version();
-        Enrichment enrichment = new Enrichment(enrichmentVersion, article.language(), entitiesOf(article), List.of(),
-                clock.instant());
+        String enrichmentVersion = entities.version();
+        Enrichment enrichment = new Enrichment(enrichmentVersion, languageOf(article), entitiesOf(article),
+                relatedOf(article), clock.instant());
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
+    }
+
+    /** The partner's declaration wins: it knows its own story; detection only fills the gap. */
+    private @Nullable String languageOf(ArticleEvent article) {
+        if (article.language() != null || article.action() == ArticleAction.KILLED) {
+            return article.language();
+        }
+        return languages.detect(article.headline() + "\n" + article.body()).orElse(null);
     }
 
     /** A killed story's content must disappear downstream, so it is not worth recognizing. */
@@ -43,7 +57,14 @@ public final class ArticleEnricher {
         if (article.action() == ArticleAction.KILLED) {
             return List.of();
         }
-        return EntityRanker.rank(recognizer.recognize(article.headline(), article.body()), article.body().length());
+        return entities.entities(article.headline(), article.body());
+    }
+
+    private List<RelatedLink> relatedOf(ArticleEvent article) {
+        if (article.action() == ArticleAction.KILLED) {
+            return List.of();
+        }
+        return TextRelatedLinks.in(article.body());
     }
 
     /** The id of the enriched event computed from the given article event with the given enrichment version. */

@@ -2,7 +2,9 @@ package org.newsroom.enrich.enrichment;
 
 import java.time.Clock;
 
-import org.newsroom.enrich.entities.EntityRecognizer;
+import org.newsroom.enrich.entities.EntityExtractor;
+import org.newsroom.enrich.language.LanguageDetector;
+import org.newsroom.enrich.language.OpenNlpLanguageDetector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +18,12 @@ class EnrichmentConfiguration {
     }
 
     @Bean
-    ArticleEnricher articleEnricher(EntityRecognizer entityRecognizer, Clock clock) {
-        return new ArticleEnricher(entityRecognizer, clock);
+    LanguageDetector languageDetector() {
+        return new OpenNlpLanguageDetector();
+    }
+
+    @Bean
+    ArticleEnricher articleEnricher(EntityExtractor entityExtractor, LanguageDetector languageDetector, Clock clock) {
+        return new ArticleEnricher(entityExtractor, languageDetector, clock);
     }
 }

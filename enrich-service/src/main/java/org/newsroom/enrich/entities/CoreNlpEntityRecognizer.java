@@ -70,6 +70,15 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         return version;
     }
 
+    /**
+     * The CRF's probability of the mention's label, which CoreNLP reports per mention as the
+     * lowest of its tokens' label probabilities; 1 when the pipeline reports none.
+     */
+    private static double confidence(CoreEntityMention entityMention) {
+        Double probability = entityMention.entityTypeConfidences().get(entityMention.entityType());
+        return probability == null ? 1.0 : Math.round(probability * 1000) / 1000.0;
+    }
+
     private void addMentions(TextField field, String text, List<RecognizedMention> mentions) {
         if (text.isBlank()) {
             return;
@@ -80,7 +89,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             if (type != null) {
                 int start = entityMention.charOffsets().first();
                 int end = entityMention.charOffsets().second();
-                mentions.add(new RecognizedMention(new Mention(field, start, end, text.substring(start, end)), type));
+                mentions.add(new RecognizedMention(new Mention(field, start, end, text.substring(start, end)), type,
+                        confidence(entityMention)));
             }
         }
     }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
@@ -14,9 +17,13 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Enrichment;
 import org.newsroom.contract.Entity;
+import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
+import org.newsroom.contract.RelatedLink;
 import org.newsroom.contract.TextField;
+import org.newsroom.enrich.aliases.AliasTable;
+import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.RecognizedMention;
 
@@ -25,7 +32,15 @@ class ArticleEnricherTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
 
     private final RecordingRecognizer recognizer = new RecordingRecognizer();
-    private final ArticleEnricher enricher = new ArticleEnricher(recognizer, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<String> detected = new ArrayList<>();
+    private final ArticleEnricher enricher = new ArticleEnricher(
+            new EntityExtractor(recognizer, AliasTable.parse("aliases-test", List.of(
+                    "Lisbon\tQ597\tLisbon\tLOCATION\thttps://en.wikipedia.org/wiki/Lisbon\tno"))),
+            text -> {
+                detected.add(text);
+                return Optional.of("pt");
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void enrichesWithRankedEntitiesVersionDeclaredLanguageAndClockTime() {
@@ -42,8 +57,38 @@ class ArticleEnricherTest {
         assertThat(enriched.enrichment()).isEqualTo(new Enrichment("fake-1/test", "en", List.of(
                 new Entity("Lisbon", EntityType.LOCATION, List.of(
                         new Mention(TextField.HEADLINE, 11, 17, "Lisbon"),
-                        new Mention(TextField.BODY, 0, 6, "Lisbon")), 1.0, null)),
+                        new Mention(TextField.BODY, 0, 6, "Lisbon")), 1.0,
+                        new EntityLink("Q597", "https://en.wikipedia.org/wiki/Lisbon"))),
                 List.of(), NOW));
+        assertThat(detected).isEmpty();
+    }
+
+    @Test
+    void detectsTheLanguageOnlyWhenThePartnerDeclaredNone() {
+        // Given
+        ArticleEvent undeclared = article(ArticleAction.PUBLISHED, "Storm hits Lisbon", "Lisbon braces.", null);
+
+        // When
+        EnrichedArticleEvent enriched = enricher.enrich(undeclared);
+
+        // Then
+        assertThat(detected).containsExactly("Storm hits Lisbon\nLisbon braces.");
+        assertThat(enriched.enrichment().language()).isEqualTo("pt");
+    }
+
+    @Test
+    void addsReadMoreHintsAndUrlsOfTheBodyAsRelatedLinks() {
+        // Given
+        ArticleEvent article = article(ArticleAction.PUBLISHED, "Storm hits Lisbon",
+                "Lisbon braces.\nRead more Floods in Porto →\nDetails at https://example.org/storm.", "en");
+
+        // When
+        List<RelatedLink> related = enricher.enrich(article).enrichment().related();
+
+        // Then
+        assertThat(related).containsExactly(
+                new RelatedLink("", "Floods in Porto", 1.0, "partner read-more hint"),
+                new RelatedLink("https://example.org/storm", "https://example.org/storm", 0.5, "link in text"));
     }
 
     @Test
@@ -74,11 +119,17 @@ class ArticleEnricherTest {
         assertThat(recognizer.calls).isEmpty();
         assertThat(enriched.enrichment().entities()).isEmpty();
         assertThat(enriched.enrichment().enrichmentVersion()).isEqualTo("fake-1/test");
+        assertThat(enriched.enrichment().related()).isEmpty();
     }
 
     private static ArticleEvent article(ArticleAction action, String headline, String body) {
+        return article(action, headline, body, "en");
+    }
+
+    private static ArticleEvent article(ArticleAction action, String headline, String body,
+            @Nullable String language) {
         return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "evt-1", action, "urn:partner:story:1", 1, headline,
-                body, "Partner Wire", "partner-1", "en", Instant.parse("2026-03-02T09:00:00Z"),
+                body, "Partner Wire", "partner-1", language, Instant.parse("2026-03-02T09:00:00Z"),
                 Instant.parse("2026-03-02T10:00:00Z"));
     }
 

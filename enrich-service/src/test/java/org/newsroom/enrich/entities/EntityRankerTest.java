@@ -34,17 +34,15 @@ class EntityRankerTest {
     }
 
     @Test
-    void keepsTheSameTextWithDifferentTypesApart() {
-        // When
+    void mergesTheSameTextWithDifferentTypesIntoOneEntityOfTheVotedType() {
+        // When: PERSON weighs 1.25, LOCATION 1.0 per mention
         List<Entity> entities = EntityRanker.rank(List.of(
                 body(0, "Washington", EntityType.PERSON),
                 body(500, "Washington", EntityType.LOCATION)), BODY_LENGTH);
 
         // Then
-        assertThat(entities).extracting(Entity::name, Entity::type)
-                .containsExactly(
-                        tuple("Washington", EntityType.PERSON),
-                        tuple("Washington", EntityType.LOCATION));
+        assertThat(entities).extracting(Entity::name, Entity::type, entity -> entity.mentions().size())
+                .containsExactly(tuple("Washington", EntityType.PERSON, 2));
     }
 
     @Test

@@ -70,23 +70,27 @@ class EnrichArticleFunctionTest {
         // Then
         assertThat(enriched).isNotNull();
         assertThat(enriched.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("urn:newsroom:partner-1:story/geneva-talks");
-        String eventId = ArticleEnricher.enrichedEventId("evt-geneva-1", "corenlp-4.5.10/english.conll.4class.distsim");
+        String eventId = ArticleEnricher.enrichedEventId("evt-geneva-1", "corenlp-4.5.10/english.conll.4class.distsim+aliases-v1");
         JSONAssert.assertEquals("""
                 {
                   "schemaVersion": 1,
                   "eventId": "%s",
                   "article": %s,
                   "enrichment": {
-                    "enrichmentVersion": "corenlp-4.5.10/english.conll.4class.distsim",
+                    "enrichmentVersion": "corenlp-4.5.10/english.conll.4class.distsim+aliases-v1",
                     "language": "en",
                     "entities": [
-                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0, "link": null,
+                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0,
+                       "link": {"wikidataId": "Q71", "wikipediaUrl": "https://en.wikipedia.org/wiki/Geneva"},
                        "mentions": [{"field": "HEADLINE", "start": 9, "end": 15, "text": "Geneva"}]},
-                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5, "link": null,
+                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5,
+                       "link": {"wikidataId": "Q130879", "wikipediaUrl": "https://en.wikipedia.org/wiki/Reuters"},
                        "mentions": [{"field": "BODY", "start": 0, "end": 7, "text": "Reuters"}]},
-                      {"name": "Iran", "type": "LOCATION", "salience": 0.4, "link": null,
+                      {"name": "Iran", "type": "LOCATION", "salience": 0.4,
+                       "link": {"wikidataId": "Q794", "wikipediaUrl": "https://en.wikipedia.org/wiki/Iran"},
                        "mentions": [{"field": "BODY", "start": 36, "end": 40, "text": "Iran"}]},
-                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364, "link": null,
+                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364,
+                       "link": {"wikidataId": "Q1065", "wikipediaUrl": "https://en.wikipedia.org/wiki/United_Nations"},
                        "mentions": [{"field": "BODY", "start": 49, "end": 63, "text": "United Nations"}]}
                     ],
                     "related": [],

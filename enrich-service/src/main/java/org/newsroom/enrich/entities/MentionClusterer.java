@@ -1,0 +1,171 @@
+package org.newsroom.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.newsroom.contract.EntityType;
+import org.newsroom.contract.Mention;
+import org.newsroom.enrich.aliases.KnownEntity;
+
+/**
+ * Groups mentions into entities in two passes.
+ *
+ * <p><b>Same text.</b> Mentions with the same text (ignoring case and whitespace) are one entity,
+ * whatever types the recognizer gave them: the CRF decides per sentence, so one name in an
+ * appositive ("Google DeepMind, the AI research laboratory") can come out as a PERSON while its
+ * other mentions are ORGANIZATION. The type is voted: each mention votes with its confidence times
+ * {@link #typeWeight}, and the alias table's type, if the name is known, adds
+ * {@link #KNOWN_TYPE_VOTE}. ORGANIZATION and PERSON weigh more than LOCATION and MISC because the
+ * CRF's typical mistakes on names of companies and people are falling back to a place or MISC.
+ *
+ * <p><b>Short forms.</b> A shorter entity whose tokens are a prefix or suffix of exactly one longer
+ * entity of compatible type joins it ("DeepMind" → "Google DeepMind", "Merkel" → "Angela
+ * Merkel"), unless the alias table knows both as different entities ("Google" is not "Google
+ * DeepMind"). Types are compatible when equal, when one is MISC, or for ORGANIZATION and PERSON,
+ * which the CRF confuses most. The merged entity keeps the longer one's type.
+ *
+ * <p>The confidence of an entity is the noisy-or of the confidences of the mentions that agree
+ * with its type, {@code 1 - Π(1 - c)}: repeated consistent evidence makes it surer.
+ */
+public final class MentionClusterer {
+
+    static final double KNOWN_TYPE_VOTE = 2.0;
+
+    private static final Comparator<Mention> TEXT_ORDER =
+            Comparator.comparing(Mention::field).thenComparingInt(Mention::start);
+
+    private final Function<String, Optional<KnownEntity>> knownEntities;
+
+    /** @param knownEntities looks a name up in the alias table */
+    public MentionClusterer(Function<String, Optional<KnownEntity>> knownEntities) {
+        this.knownEntities = knownEntities;
+    }
+
+    /** The entities of the given mentions, in order of their first mention; names are the most frequent longest form. */
+    public List<EntityCluster> cluster(List<RecognizedMention> mentions) {
+        List<Group> groups = groupBySameText(mentions);
+        mergeShortForms(groups);
+        return groups.stream().map(Group::toCluster)
+                .sorted(Comparator.comparing(cluster -> cluster.mentions().get(0), TEXT_ORDER))
+                .toList();
+    }
+
+    static double typeWeight(EntityType type) {
+        return switch (type) {
+            case ORGANIZATION, PERSON -> 1.25;
+            case LOCATION -> 1.0;
+            case MISC -> 0.5;
+        };
+    }
+
+    private List<Group> groupBySameText(List<RecognizedMention> mentions) {
+        Map<String, List<RecognizedMention>> byText = new LinkedHashMap<>();
+        mentions.stream()
+                .sorted(Comparator.comparing(RecognizedMention::mention, TEXT_ORDER))
+                .forEach(recognized -> byText.computeIfAbsent(normalize(recognized.mention().text()),
+                        text -> new ArrayList<>()).add(recognized));
+        List<Group> groups = new ArrayList<>();
+        byText.forEach((text, members) -> {
+            Optional<KnownEntity> known = knownEntities.apply(text);
+            groups.add(new Group(tokens(text), known, votedType(members, known), new ArrayList<>(members)));
+        });
+        return groups;
+    }
+
+    private static EntityType votedType(List<RecognizedMention> members, Optional<KnownEntity> known) {
+        Map<EntityType, Double> votes = new EnumMap<>(EntityType.class);
+        for (RecognizedMention member : members) {
+            votes.merge(member.type(), member.confidence() * typeWeight(member.type()), Double::sum);
+        }
+        known.ifPresent(entity -> votes.merge(entity.type(), KNOWN_TYPE_VOTE, Double::sum));
+        return votes.entrySet().stream()
+                .max(Map.Entry.<EntityType, Double>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow()
+                .getKey();
+    }
+
+    private static void mergeShortForms(List<Group> groups) {
+        List<Group> shortestFirst = new ArrayList<>(groups);
+        shortestFirst.sort(Comparator.comparingInt(group -> group.tokens.length));
+        for (Group shorter : shortestFirst) {
+            List<Group> longer = groups.stream()
+                    .filter(candidate -> candidate.tokens.length > shorter.tokens.length)
+                    .filter(candidate -> isPrefixOrSuffix(shorter.tokens, candidate.tokens))
+                    .filter(candidate -> compatible(shorter.type, candidate.type))
+                    .filter(candidate -> !knownAsDifferent(shorter, candidate))
+                    .toList();
+            if (longer.size() == 1) {
+                longer.get(0).members.addAll(shorter.members);
+                groups.remove(shorter);
+            }
+        }
+    }
+
+    private static boolean isPrefixOrSuffix(String[] shorter, String[] longer) {
+        return Arrays.equals(shorter, Arrays.copyOfRange(longer, 0, shorter.length))
+                || Arrays.equals(shorter, Arrays.copyOfRange(longer, longer.length - shorter.length, longer.length));
+    }
+
+    private static boolean compatible(EntityType shorter, EntityType longer) {
+        return shorter == longer || shorter == EntityType.MISC || longer == EntityType.MISC
+                || (isOrganizationOrPerson(shorter) && isOrganizationOrPerson(longer));
+    }
+
+    private static boolean isOrganizationOrPerson(EntityType type) {
+        return type == EntityType.ORGANIZATION || type == EntityType.PERSON;
+    }
+
+    private static boolean knownAsDifferent(Group shorter, Group longer) {
+        return shorter.known.isPresent() && longer.known.isPresent() && !shorter.known.get().equals(longer.known.get());
+    }
+
+    private static String normalize(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String[] tokens(String normalizedText) {
+        return normalizedText.split(" ");
+    }
+
+    private static String collapseWhitespace(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private record Group(String[] tokens, Optional<KnownEntity> known, EntityType type,
+            List<RecognizedMention> members) {
+
+        EntityCluster toCluster() {
+            List<RecognizedMention> inTextOrder = members.stream()
+                    .sorted(Comparator.comparing(RecognizedMention::mention, TEXT_ORDER))
+                    .toList();
+            double doubt = inTextOrder.stream()
+                    .filter(member -> member.type() == type)
+                    .mapToDouble(member -> 1.0 - member.confidence())
+                    .reduce(1.0, (left, right) -> left * right);
+            return new EntityCluster(name(inTextOrder), type,
+                    inTextOrder.stream().map(RecognizedMention::mention).toList(),
+                    Math.round((1.0 - doubt) * 1000) / 1000.0, null);
+        }
+
+        /** The most frequent surface form among the longest ones, the earliest on a tie. */
+        private String name(List<RecognizedMention> inTextOrder) {
+            int mostTokens = inTextOrder.stream()
+                    .mapToInt(member -> MentionClusterer.tokens(normalize(member.mention().text())).length).max().orElseThrow();
+            Map<String, Long> counts = inTextOrder.stream()
+                    .map(member -> collapseWhitespace(member.mention().text()))
+                    .filter(form -> MentionClusterer.tokens(normalize(form)).length == mostTokens)
+                    .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.newsroom.enrich.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real langdetect-183 model from the classpath. */
+class OpenNlpLanguageDetectorTest {
+
+    private static OpenNlpLanguageDetector detector;
+
+    @BeforeAll
+    static void loadModel() {
+        detector = new OpenNlpLanguageDetector();
+    }
+
+    @Test
+    void detectsEnglishGermanAndFrenchAsBcp47Tags() {
+        assertThat(detector.detect("Google DeepMind and the film studio A24 announced a partnership that joins "
+                + "artificial intelligence research and cinematic storytelling.")).contains("en");
+        assertThat(detector.detect("Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für erneuerbare "
+                + "Energien im kommenden Jahr deutlich zu erhöhen.")).contains("de");
+        assertThat(detector.detect("Le gouvernement a annoncé mercredi une hausse importante des aides pour les "
+                + "énergies renouvelables l'année prochaine.")).contains("fr");
+    }
+
+    @Test
+    void saysNothingAboutTooShortTexts() {
+        assertThat(detector.detect("Talks in Geneva")).isEmpty();
+    }
+
+    @Test
+    void mapsIso6393CodesToTheShortestTag() {
+        assertThat(LanguageTags.fromIso6393("deu")).isEqualTo("de");
+        assertThat(LanguageTags.fromIso6393("cmn")).isEqualTo("zh");
+        assertThat(LanguageTags.fromIso6393("ast")).isEqualTo("ast");
+    }
+}
