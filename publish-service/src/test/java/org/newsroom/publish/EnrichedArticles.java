@@ -24,19 +24,36 @@ public final class EnrichedArticles {
 
     /** An article about Angela Merkel in Berlin, the headline telling the version apart. */
     public static EnrichedArticleEvent enriched(String uri, long version, ArticleAction action, String headline) {
+        return enriched(uri, version, action, headline, "en", MERKEL_IN_BERLIN);
+    }
+
+    /** An article in the given language mentioning the given entities. */
+    public static EnrichedArticleEvent enriched(String uri, long version, ArticleAction action, String headline,
+            String language, List<Entity> entities) {
         String body = "Angela Merkel spoke in Berlin on Monday.";
         ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "event-" + version, action, uri, version,
-                headline, body, "Newsroom Wire", "partner-1", "en", FIRST_CREATED,
+                headline, body, "Newsroom Wire", "partner-1", language, FIRST_CREATED,
                 FIRST_CREATED.plusSeconds(60 * version));
+        Enrichment enrichment = new Enrichment("corenlp-4.5.10/conll.4class", language, entities,
+                List.of(new RelatedLink("urn:newsroom:earlier", "Earlier story", 0.5, "shared entities")),
+                FIRST_CREATED.plusSeconds(60 * version + 1));
+        return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "enriched-" + version, article,
+                enrichment);
+    }
+
+    /** Angela Merkel (linked to Q567) and Berlin (not linked). */
+    public static final List<Entity> MERKEL_IN_BERLIN = merkelInBerlin();
+
+    /** Google DeepMind, an organization without a link. */
+    public static final List<Entity> DEEPMIND = List.of(new Entity("Google DeepMind", EntityType.ORGANIZATION,
+            List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.8, null));
+
+    private static List<Entity> merkelInBerlin() {
         Entity merkel = new Entity("Angela Merkel", EntityType.PERSON,
                 List.of(new Mention(TextField.BODY, 0, 13, "Angela Merkel")), 0.9,
                 new EntityLink("Q567", "https://en.wikipedia.org/wiki/Angela_Merkel"));
         Entity berlin = new Entity("Berlin", EntityType.LOCATION,
                 List.of(new Mention(TextField.BODY, 23, 29, "Berlin")), 0.4, null);
-        Enrichment enrichment = new Enrichment("corenlp-4.5.10/conll.4class", "en", List.of(merkel, berlin),
-                List.of(new RelatedLink("urn:newsroom:earlier", "Earlier story", 0.5, "shared entities")),
-                FIRST_CREATED.plusSeconds(60 * version + 1));
-        return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "enriched-" + version, article,
-                enrichment);
+        return List.of(merkel, berlin);
     }
 }

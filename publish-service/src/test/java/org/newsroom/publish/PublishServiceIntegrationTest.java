@@ -1,9 +1,11 @@
 package org.newsroom.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.newsroom.publish.EnrichedArticles.enriched;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,14 +23,19 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Topics;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.article.ArticleView;
+import org.newsroom.publish.stream.ConnectionLimiter;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -48,6 +55,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "newsroom.publish.heartbeat-interval=1h", "logging.level.org.apache.kafka=warn",
                 "management.endpoint.health.show-components=always",
+                "newsroom.publish.stream.max-connections-per-client=3", "newsroom.publish.stream.poll-interval=100ms",
                 "logging.level.kafka=warn", "logging.level.state.change.logger=warn" })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PublishServiceIntegrationTest {
@@ -75,6 +83,9 @@ class PublishServiceIntegrationTest {
 
     @Autowired
     private MongoDatabase database;
+
+    @Autowired
+    private ConnectionLimiter limiter;
 
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
@@ -148,6 +159,136 @@ class PublishServiceIntegrationTest {
     }
 
     @Test
+    void resumesExactlyOnAnotherInstanceAfterARestart() {
+        // Given a second instance, and a subscriber on it that saw one event and disconnected
+        String a = "urn:newsroom:it:restart-a";
+        String b = "urn:newsroom:it:restart-b";
+        String[] cursor = new String[1];
+        try (ConfigurableApplicationContext first = startInstance()) {
+            StepVerifier.create(stream(first, null))
+                    .assertNext(sse -> assertThat(sse.comment()).isEqualTo("heartbeat"))
+                    .then(() -> produce(0, enriched(a, 1, ArticleAction.PUBLISHED, "A1")))
+                    .assertNext(sse -> {
+                        assertThat(json.readValue(sse.data(), ArticleView.class).headline()).isEqualTo("A1");
+                        cursor[0] = sse.id();
+                    })
+                    .thenCancel()
+                    .verify(TIMEOUT);
+        }
+
+        // When events are stored on two partitions while that instance is down
+        produce(0, enriched(a, 2, ArticleAction.UPDATED, "A2"));
+        produce(1, enriched(b, 1, ArticleAction.PUBLISHED, "B1"));
+
+        // Then the restarted instance sends exactly those after the cursor, then live ones
+        List<ServerSentEvent<String>> resumed = new ArrayList<>();
+        try (ConfigurableApplicationContext second = startInstance()) {
+            StepVerifier.create(stream(second, cursor[0]))
+                    .assertNext(sse -> assertThat(sse.id()).isEqualTo(cursor[0]))
+                    .assertNext(resumed::add)
+                    .assertNext(resumed::add)
+                    .then(() -> produce(0, enriched(a, 3, ArticleAction.CORRECTED, "A3")))
+                    .assertNext(sse -> {
+                        assertThat(sse.event()).isEqualTo("corrected");
+                        assertThat(json.readValue(sse.data(), ArticleView.class).headline()).isEqualTo("A3");
+                    })
+                    .thenCancel()
+                    .verify(TIMEOUT);
+        }
+        assertThat(resumed).extracting(sse -> sse.event() + " " + json.readValue(sse.data(), ArticleView.class)
+                .headline()).containsExactlyInAnyOrder("updated A2", "published B1");
+    }
+
+    @Test
+    void aMalformedCursorIsAProblemNamingIt() {
+        client().get().uri("/v1/stream?cursor={cursor}", "not-a-cursor")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.parameter").isEqualTo("cursor");
+    }
+
+    @Test
+    void streamsNdjsonLinesWithEventCursorAndData() {
+        String uri = "urn:newsroom:it:ndjson";
+        Flux<String> lines = client().get().uri("/v1/stream")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                .returnResult(String.class)
+                .getResponseBody();
+
+        StepVerifier.create(lines)
+                .assertNext(line -> {
+                    var heartbeat = json.readTree(line);
+                    assertThat(heartbeat.get("event").asString()).isEqualTo("heartbeat");
+                    assertThat(heartbeat.get("cursor").asString()).isNotBlank();
+                })
+                .then(() -> produce(enriched(uri, 1, ArticleAction.PUBLISHED, "NDJSON")))
+                .assertNext(line -> {
+                    var event = json.readTree(line);
+                    assertThat(event.get("event").asString()).isEqualTo("published");
+                    assertThat(event.get("cursor").asString()).isNotBlank();
+                    assertThat(event.get("data").get("uri").asString()).isEqualTo(uri);
+                })
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void refusesAClientOverItsConnectionCapWithRetryAfter() {
+        // Given the client holds its three streams
+        await().atMost(TIMEOUT).until(() -> limiter.openConnections() == 0);
+        List<Disposable> open = new ArrayList<>();
+        for (int stream = 0; stream < 3; stream++) {
+            open.add(client().get().uri("/v1/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                    .returnResult(SSE).getResponseBody().subscribe());
+        }
+        await().atMost(TIMEOUT).until(() -> limiter.openConnections() == 3);
+        try {
+            // When it opens a fourth, then it is told to retry later
+            client().get().uri("/v1/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                    .expectStatus().isEqualTo(429)
+                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Too many streams from this client");
+        }
+        finally {
+            open.forEach(Disposable::dispose);
+        }
+    }
+
+    private ConfigurableApplicationContext startInstance() {
+        return new SpringApplicationBuilder(PublishApplication.class).run("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.mongodb.uri=" + TestMongo.uri("publish-it"),
+                "--newsroom.publish.heartbeat-interval=1h", "--newsroom.publish.stream.poll-interval=100ms",
+                "--logging.level.org.apache.kafka=warn");
+    }
+
+    private static Flux<ServerSentEvent<String>> stream(ConfigurableApplicationContext instance,
+            @Nullable String lastEventId) {
+        String port = instance.getEnvironment().getProperty("local.server.port");
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build()
+                .get().uri("/v1/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> {
+                    if (lastEventId != null) {
+                        headers.set("Last-Event-ID", lastEventId);
+                    }
+                })
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(SSE)
+                .getResponseBody();
+    }
+
+    @Test
     void anUnknownArticleIsAProblemNamingTheId() {
         client().get().uri("/v1/articles/{id}", "no-such-article").exchange()
                 .expectStatus().isNotFound()
@@ -191,10 +332,21 @@ class PublishServiceIntegrationTest {
         produce(event.article().uri(), json.writeValueAsString(event));
     }
 
+    /** Sends the event to the given partition; each test keeps one article on one partition. */
+    private void produce(int partition, EnrichedArticleEvent event) {
+        send(new ProducerRecord<>(Topics.ENRICHED.name(), partition, event.article().uri(),
+                json.writeValueAsString(event)));
+    }
+
     private void produce(String key, String value) {
+        send(new ProducerRecord<>(Topics.ENRICHED.name(), key, value));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        String key = record.key();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), key, value)).get(TIMEOUT.toSeconds(),
+            producer.send(record).get(TIMEOUT.toSeconds(),
                     TimeUnit.SECONDS);
         }
         catch (Exception e) {
@@ -208,6 +360,6 @@ class PublishServiceIntegrationTest {
         return new ArticleView(ArticleIds.fromUri(article.uri()), article.uri(), article.version(), article.action(),
                 article.headline(), article.body(), article.source(), article.language(), article.firstCreated(),
                 article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(),
-                enrichment.enrichedAt(), enrichment.enrichedAt());
+                enrichment.enrichedAt(), enrichment.enrichedAt(), false);
     }
 }

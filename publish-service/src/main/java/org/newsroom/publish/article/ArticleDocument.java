@@ -30,6 +30,14 @@ public final class ArticleDocument {
     static final String VERSION = "version";
     static final String SOURCE_PARTITION = "sourcePosition.partition";
     static final String SOURCE_OFFSET = "sourcePosition.offset";
+    static final String FIRST_CREATED = "firstCreated";
+    static final String LANGUAGE = "language";
+    static final String ENTITY_KEYS = "entityKeys";
+    static final String ENTITY_TYPES = "entities.type";
+    static final String WITHDRAWN = "withdrawn";
+
+    /** Fields that stay inside publish-service: not part of the view, not copied into stream events. */
+    private static final List<String> INTERNAL_FIELDS = List.of("partnerId", "sourcePosition", ENTITY_KEYS);
 
     private final Document document;
 
@@ -42,28 +50,35 @@ public final class ArticleDocument {
 
     /**
      * The document for an enriched article. The language is the partner's declaration when there is
-     * one, because the partner knows its story; detection only fills the gap.
+     * one, because the partner knows its story; detection only fills the gap. A kill keeps only what
+     * identifies the article: its body, entities and related links must not be served any more.
      */
     public static ArticleDocument of(EnrichedArticleEvent event, SourcePosition position, Instant storedAt) {
         ArticleEvent article = event.article();
         Enrichment enrichment = event.enrichment();
+        boolean withdrawn = article.action() == ArticleAction.KILLED;
+        List<Entity> entities = withdrawn ? List.of() : enrichment.entities();
         String language = article.language() != null ? article.language() : enrichment.language();
         Document document = new Document(ID, ArticleIds.fromUri(article.uri()))
                 .append("uri", article.uri())
                 .append(VERSION, article.version())
                 .append("action", article.action().name())
                 .append("headline", article.headline())
-                .append("body", article.body())
+                .append("body", withdrawn ? null : article.body())
                 .append("source", article.source())
                 .append("partnerId", article.partnerId())
-                .append("language", language)
-                .append("firstCreated", Date.from(article.firstCreated()))
+                .append(LANGUAGE, language)
+                .append(FIRST_CREATED, Date.from(article.firstCreated()))
                 .append("receivedAt", Date.from(article.receivedAt()))
-                .append("entities", enrichment.entities().stream().map(ArticleDocument::entity).toList())
-                .append("related", enrichment.related().stream().map(ArticleDocument::related).toList())
+                .append("entities", entities.stream().map(ArticleDocument::entity).toList())
+                .append(ENTITY_KEYS, entities.stream().flatMap(entity -> EntityKeys.of(entity).stream()).distinct()
+                        .toList())
+                .append("related",
+                        withdrawn ? List.of() : enrichment.related().stream().map(ArticleDocument::related).toList())
                 .append("enrichmentVersion", enrichment.enrichmentVersion())
                 .append("enrichedAt", Date.from(enrichment.enrichedAt()))
                 .append("storedAt", Date.from(storedAt))
+                .append(WITHDRAWN, withdrawn)
                 .append("sourcePosition",
                         new Document("partition", position.partition()).append("offset", position.offset()));
         return new ArticleDocument(document, position);
@@ -92,6 +107,18 @@ public final class ArticleDocument {
         return toView(document);
     }
 
+    /** The article as clients see it, as a document; what a stream event keeps of the version it made. */
+    public Document viewDocument() {
+        Document view = new Document(document);
+        INTERNAL_FIELDS.forEach(view::remove);
+        return view;
+    }
+
+    /** Reads a document written by {@link #viewDocument()} or stored in the {@code articles} collection. */
+    public static ArticleView viewOf(Document document) {
+        return toView(document);
+    }
+
     static ArticleView toView(Document document) {
         return new ArticleView(
                 document.getString(ID),
@@ -108,7 +135,8 @@ public final class ArticleDocument {
                 document.getList("related", Document.class).stream().map(ArticleDocument::related).toList(),
                 document.getString("enrichmentVersion"),
                 instant(document, "enrichedAt"),
-                instant(document, "storedAt"));
+                instant(document, "storedAt"),
+                document.getBoolean(WITHDRAWN, false));
     }
 
     private static Instant instant(Document document, String field) {

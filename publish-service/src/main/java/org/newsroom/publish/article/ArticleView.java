@@ -17,7 +17,7 @@ import org.newsroom.contract.RelatedLink;
  * @param version the stored editorial version
  * @param action what the stored version did to the article
  * @param headline the headline as plain text
- * @param body the body as plain text
+ * @param body the body as plain text; none once the article is withdrawn
  * @param source who the story is attributed to
  * @param language the partner-declared language, else the detected one, if any
  * @param firstCreated when the story was first created
@@ -27,6 +27,7 @@ import org.newsroom.contract.RelatedLink;
  * @param enrichmentVersion engine and model that produced the enrichment
  * @param enrichedAt when the enrichment was computed
  * @param storedAt when publish-service stored this version
+ * @param withdrawn whether the article was killed: its body, entities and related links are gone
  */
 public record ArticleView(
         String id,
@@ -34,7 +35,7 @@ public record ArticleView(
         long version,
         ArticleAction action,
         String headline,
-        String body,
+        @Nullable String body,
         String source,
         @Nullable String language,
         Instant firstCreated,
@@ -43,7 +44,8 @@ public record ArticleView(
         List<RelatedLink> related,
         String enrichmentVersion,
         Instant enrichedAt,
-        Instant storedAt) {
+        Instant storedAt,
+        boolean withdrawn) {
 
     public ArticleView {
         entities = List.copyOf(entities);

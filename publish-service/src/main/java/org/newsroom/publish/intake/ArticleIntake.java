@@ -6,8 +6,7 @@ import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.SourcePosition;
-import org.newsroom.publish.stream.LiveStreamHub;
-import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.stream.NewEventsSignal;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
 import reactor.core.publisher.Mono;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applies one enriched article to the read model. Only a write that changed the article becomes a
- * stream event, so duplicates and stale versions never reach subscribers; and a change is pushed
- * live only once it is recorded, so the live stream never shows what a later resume could not.
+ * stream event, so duplicates and stale versions never reach subscribers. Subscribers only ever
+ * read recorded events (from the shared log, whichever instance recorded them), so the live
+ * stream never shows what a later resume could not; recording only wakes this instance's reader.
  */
 @Service
 public class ArticleIntake {
@@ -26,14 +26,14 @@ public class ArticleIntake {
 
     private final StreamEventLog streamEvents;
 
-    private final LiveStreamHub hub;
+    private final NewEventsSignal newEvents;
 
     private final Clock clock;
 
-    public ArticleIntake(ArticleStore articles, StreamEventLog streamEvents, LiveStreamHub hub, Clock clock) {
+    public ArticleIntake(ArticleStore articles, StreamEventLog streamEvents, NewEventsSignal newEvents, Clock clock) {
         this.articles = articles;
         this.streamEvents = streamEvents;
-        this.hub = hub;
+        this.newEvents = newEvents;
         this.clock = clock;
     }
 
@@ -44,15 +44,18 @@ public class ArticleIntake {
     public Mono<Boolean> accept(EnrichedArticleEvent event, SourcePosition position) {
         ArticleDocument article = ArticleDocument.of(event, position, clock.instant());
         return articles.storeIfNewer(article)
-                .flatMap(changed -> changed ? recordChange(new StreamEvent(position, article.toView())).thenReturn(true)
-                        : Mono.just(false));
+                .flatMap(changed -> changed ? recordChange(new StreamEvent(position, article.toView()), article)
+                        .thenReturn(true) : Mono.just(false));
     }
 
-    private Mono<Void> recordChange(StreamEvent event) {
-        return streamEvents.record(event)
+    /** A kill also drops the article's earlier events, so a resuming client is not sent withdrawn content. */
+    private Mono<Void> recordChange(StreamEvent event, ArticleDocument article) {
+        Mono<Void> forget = event.article().withdrawn() ? streamEvents.forgetBefore(event) : Mono.empty();
+        return streamEvents.record(event, article)
+                .flatMap(recorded -> forget.thenReturn(recorded))
                 .doOnNext(recorded -> {
                     if (recorded) {
-                        hub.publish(event);
+                        newEvents.newEventsRecorded();
                     }
                 })
                 .then();

@@ -10,8 +10,4 @@ import org.newsroom.publish.article.SourcePosition;
  * @param article the article as stored by this change
  */
 public record StreamEvent(SourcePosition position, ArticleView article) {
-
-    public String cursor() {
-        return StreamCursors.cursorOf(position);
-    }
 }

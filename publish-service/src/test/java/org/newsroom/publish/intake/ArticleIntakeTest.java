@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -19,23 +18,21 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
-import org.newsroom.publish.PublishProperties;
 import org.newsroom.publish.TestMongo;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
-import org.newsroom.publish.stream.LiveStreamHub;
-import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.stream.StreamCursor;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
-import reactor.core.Disposable;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,13 +51,11 @@ class ArticleIntakeTest {
 
     private static MongoDatabase database;
 
-    private final List<StreamEvent> pushed = new ArrayList<>();
+    private final AtomicInteger wakeUps = new AtomicInteger();
 
     private ArticleStore articles;
 
     private ArticleIntake intake;
-
-    private Disposable subscription;
 
     @BeforeAll
     static void connect() {
@@ -79,18 +74,11 @@ class ArticleIntakeTest {
         articles = new ArticleStore(database);
         StreamEventLog streamEvents = new StreamEventLog(database);
         streamEvents.afterPropertiesSet();
-        LiveStreamHub hub = new LiveStreamHub(new PublishProperties(Duration.ofSeconds(15), TIMEOUT, 16));
-        subscription = hub.events().subscribe(pushed::add);
-        intake = new ArticleIntake(articles, streamEvents, hub, Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        subscription.dispose();
+        intake = new ArticleIntake(articles, streamEvents, wakeUps::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
-    void insertsANewArticleAndRecordsAndPushesOneStreamEvent() {
+    void insertsANewArticleAndRecordsOneStreamEventWithTheArticleAndWakesTheLiveStream() {
         // Given an empty read model
         EnrichedArticleEvent v1 = enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin");
 
@@ -107,8 +95,9 @@ class ArticleIntakeTest {
                 .append("partition", 2)
                 .append("offset", 40L)
                 .append("storedAt", Date.from(NOW)));
-        assertThat(pushed).containsExactly(new StreamEvent(new SourcePosition(2, 40), expectedView(v1)));
-        assertThat(pushed.get(0).cursor()).isEqualTo("2-40");
+        assertThat(new StreamEventLog(database).readAfter(StreamCursor.ORIGIN, 10).collectList().block(TIMEOUT))
+                .containsExactly(new StreamEvent(new SourcePosition(2, 40), expectedView(v1)));
+        assertThat(wakeUps).hasValue(1);
     }
 
     @Test
@@ -125,7 +114,7 @@ class ArticleIntakeTest {
         assertThat(changed).isFalse();
         assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v1));
         assertThat(streamEvents()).extracting(event -> event.getLong("offset")).containsExactly(40L);
-        assertThat(pushed).hasSize(1);
+        assertThat(wakeUps).hasValue(1);
     }
 
     @Test
@@ -143,7 +132,7 @@ class ArticleIntakeTest {
         assertThat(streamEvents()).extracting(event -> event.getString("action"), event -> event.getLong("version"))
                 .containsExactly(tuple("PUBLISHED", 1L),
                         tuple("CORRECTED", 2L));
-        assertThat(pushed).extracting(StreamEvent::cursor).containsExactly("2-40", "2-41");
+        assertThat(wakeUps).hasValue(2);
     }
 
     @Test
@@ -160,7 +149,7 @@ class ArticleIntakeTest {
         assertThat(changed).isFalse();
         assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v2));
         assertThat(streamEvents()).extracting(event -> event.getLong("version")).containsExactly(2L);
-        assertThat(pushed).hasSize(1);
+        assertThat(wakeUps).hasValue(1);
     }
 
     @Test
@@ -169,7 +158,7 @@ class ArticleIntakeTest {
         EnrichedArticleEvent v1 = enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin");
         accept(v1, new SourcePosition(2, 40));
         Mono.from(database.getCollection("stream_events").deleteMany(new Document())).block(TIMEOUT);
-        pushed.clear();
+        wakeUps.set(0);
 
         // When the same record is delivered again, twice
         boolean firstRedelivery = accept(v1, new SourcePosition(2, 40));
@@ -180,7 +169,31 @@ class ArticleIntakeTest {
         assertThat(secondRedelivery).isTrue();
         assertThat(articles.findById(ID).block(TIMEOUT)).isEqualTo(expectedView(v1));
         assertThat(streamEvents()).extracting(event -> event.getLong("offset")).containsExactly(40L);
-        assertThat(pushed).extracting(StreamEvent::cursor).containsExactly("2-40");
+        assertThat(wakeUps).hasValue(1);
+    }
+
+    @Test
+    void aKillWithdrawsTheArticleAndForgetsItsEarlierStreamEvents() {
+        // Given version 1 is stored
+        accept(enriched(URI, 1, ArticleAction.PUBLISHED, "Merkel visits Berlin"), new SourcePosition(2, 40));
+
+        // When the article is killed
+        boolean changed = accept(enriched(URI, 2, ArticleAction.KILLED, "Merkel visits Berlin"),
+                new SourcePosition(2, 41));
+
+        // Then its content is gone, and so is the event that carried it
+        assertThat(changed).isTrue();
+        ArticleView killed = articles.findById(ID).block(TIMEOUT);
+        assertThat(killed).isNotNull();
+        assertThat(killed.withdrawn()).isTrue();
+        assertThat(killed.action()).isEqualTo(ArticleAction.KILLED);
+        assertThat(killed.body()).isNull();
+        assertThat(killed.entities()).isEmpty();
+        assertThat(killed.related()).isEmpty();
+        assertThat(streamEvents()).extracting(event -> event.getString("action"), event -> event.getLong("offset"))
+                .containsExactly(tuple("KILLED", 41L));
+        assertThat(Mono.from(database.getCollection("articles").find().first()).block(TIMEOUT).getList("entityKeys",
+                String.class)).isEmpty();
     }
 
     private boolean accept(EnrichedArticleEvent event, SourcePosition position) {
@@ -192,7 +205,7 @@ class ArticleIntakeTest {
     private static List<Document> streamEvents() {
         return Flux.from(database.getCollection("stream_events")
                         .find(Filters.eq("articleId", ID))
-                        .projection(Projections.excludeId())
+                        .projection(Projections.exclude("_id", "article"))
                         .sort(new Document("offset", 1)))
                 .collectList()
                 .block(TIMEOUT);
@@ -204,6 +217,6 @@ class ArticleIntakeTest {
         return new ArticleView(ID, URI, article.version(), article.action(), article.headline(), article.body(),
                 article.source(), article.language(), article.firstCreated(), article.receivedAt(),
                 enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(), enrichment.enrichedAt(),
-                NOW);
+                NOW, false);
     }
 }

@@ -1,0 +1,20 @@
+package org.newsroom.publish.stream;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A stream or query parameter the client got wrong; rendered as an RFC 7807 problem naming it. */
+public class InvalidParameterException extends ErrorResponseException {
+
+    public InvalidParameterException(String parameter, String detail) {
+        super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);
+    }
+
+    private static ProblemDetail problem(String parameter, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", parameter);
+        return problem;
+    }
+}

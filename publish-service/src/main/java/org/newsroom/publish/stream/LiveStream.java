@@ -1,0 +1,198 @@
+package org.newsroom.publish.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.publish.PublishProperties;
+import org.newsroom.publish.article.ArticleView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the stream of one subscriber: the catch-up from the shared log, then the live events,
+ * filtered, with heartbeats, ending with an {@code end} event that carries the resume cursor.
+ *
+ * <p>No gap and no duplicate between catch-up and live: the subscriber joins the live fan-out
+ * first (its {@link LiveFeed} buffers), then reads the catch-up from the log, then drains the
+ * buffer. Whatever was recorded before the catch-up read is in the catch-up; whatever was recorded
+ * after it reaches the fan-out after the subscriber joined. The events both deliver are dropped the
+ * second time because the cursor already covers them.
+ */
+@Component
+public class LiveStream {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+
+    /** Where a client that got a {@code reset} reloads the current state from. */
+    static final String REFETCH = "/v1/articles";
+
+    private final LiveStreamHub hub;
+
+    private final StreamEventLog streamEvents;
+
+    private final Duration heartbeatInterval;
+
+    private final Duration maxLifetime;
+
+    private final int batchSize;
+
+    public LiveStream(LiveStreamHub hub, StreamEventLog streamEvents, PublishProperties properties) {
+        this.hub = hub;
+        this.streamEvents = streamEvents;
+        this.heartbeatInterval = properties.heartbeatInterval();
+        this.maxLifetime = properties.stream().maxConnectionLifetime();
+        this.batchSize = properties.stream().pollBatchSize();
+    }
+
+    /**
+     * The messages of one subscriber. The first is a heartbeat carrying the start cursor, so a
+     * client that disconnects before any event still resumes from where it started.
+     */
+    public Flux<StreamMessage> open(StreamStart start, StreamFilter filter) {
+        return Flux.defer(() -> {
+            LiveFeed feed = hub.subscribe();
+            Session session = new Session(filter);
+            Mono<StreamCursor> from = start.cursor() != null ? Mono.just(start.cursor())
+                    : start.since() != null ? streamEvents.cursorAt(start.since()) : Mono.just(feed.start());
+            Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
+                    catchUp(cursor), feed.events().map(EventItem::new)));
+            Flux<Item> ticks = Flux.interval(heartbeatInterval, heartbeatInterval)
+                    .onBackpressureDrop()
+                    .map(tick -> Tick.TICK);
+            return Flux.merge(1, events, ticks)
+                    .<StreamMessage>handle(session::handle)
+                    .doOnNext(session::delivered)
+                    .takeUntilOther(Mono.delay(maxLifetime))
+                    .concatWith(Mono.fromSupplier(() -> session.end("lifetime")))
+                    .onErrorResume(error -> Mono.fromSupplier(() -> session.end(reasonOf(error))))
+                    .doFinally(signal -> feed.end());
+        });
+    }
+
+    private static String reasonOf(Throwable error) {
+        if (Exceptions.isOverflow(error)) {
+            return "too-slow";
+        }
+        log.warn("A stream ended early: {}", error.toString());
+        return "unavailable";
+    }
+
+    /**
+     * The logged events after the cursor, batch by batch. The trim marks are read after each batch:
+     * if events after the cursor may have been trimmed (before or while reading), the client gets a
+     * reset and continues from the head of the log, never a silent jump.
+     */
+    private Flux<Item> catchUp(StreamCursor from) {
+        return streamEvents.readAfter(from, batchSize).collectList()
+                .zipWhen(batch -> streamEvents.trimmedThrough())
+                .flatMapMany(read -> {
+                    List<StreamEvent> batch = read.getT1();
+                    if (from.isBehind(read.getT2())) {
+                        return streamEvents.head().map(from::max)
+                                .flatMapMany(head -> Flux.concat(Flux.just(new ResetItem(head)), catchUp(head)));
+                    }
+                    Flux<Item> items = Flux.fromIterable(batch).map(EventItem::new);
+                    if (batch.size() < batchSize) {
+                        return items;
+                    }
+                    StreamCursor next = from;
+                    for (StreamEvent event : batch) {
+                        next = next.advance(event.position());
+                    }
+                    StreamCursor after = next;
+                    return items.concatWith(Flux.defer(() -> catchUp(after)));
+                });
+    }
+
+    static StreamMessage messageOf(StreamEvent event, StreamCursor cursor) {
+        ArticleView article = event.article();
+        String name = article.action().name().toLowerCase(Locale.ROOT);
+        Object data = article.action() == ArticleAction.KILLED ? new StreamMessage.Killed(article.id(), article.uri())
+                : article;
+        return new StreamMessage(name, cursor.encode(), data);
+    }
+
+    /** What flows into a session, in order; heartbeat ticks are merged in. */
+    private sealed interface Item permits Start, EventItem, ResetItem, Tick {
+    }
+
+    private record Start(StreamCursor cursor) implements Item {
+    }
+
+    private record EventItem(StreamEvent event) implements Item {
+    }
+
+    private record ResetItem(StreamCursor cursor) implements Item {
+    }
+
+    private enum Tick implements Item {
+        TICK
+    }
+
+    /**
+     * The cursor of one subscriber. {@link #handle} runs serialized (after the merge), so the cursor
+     * of every message is exactly what the client has been given or passed over up to it.
+     */
+    private static final class Session {
+
+        private final StreamFilter filter;
+
+        private @Nullable StreamCursor cursor;
+
+        private volatile @Nullable String lastDelivered;
+
+        Session(StreamFilter filter) {
+            this.filter = filter;
+        }
+
+        void handle(Item item, SynchronousSink<StreamMessage> sink) {
+            if (item instanceof Start start) {
+                cursor = start.cursor();
+                sink.next(heartbeat());
+            }
+            else if (item instanceof EventItem eventItem) {
+                StreamEvent event = eventItem.event();
+                if (cursor == null || cursor.covers(event.position())) {
+                    return;
+                }
+                cursor = cursor.advance(event.position());
+                if (filter.matches(event.article())) {
+                    sink.next(messageOf(event, cursor));
+                }
+            }
+            else if (item instanceof ResetItem reset) {
+                cursor = cursor == null ? reset.cursor() : cursor.max(reset.cursor());
+                sink.next(new StreamMessage(StreamMessage.RESET, cursor.encode(),
+                        new StreamMessage.Reset("cursor-expired", REFETCH)));
+            }
+            else {
+                sink.next(heartbeat());
+            }
+        }
+
+        private StreamMessage heartbeat() {
+            return new StreamMessage(StreamMessage.HEARTBEAT, cursor == null ? null : cursor.encode(), null);
+        }
+
+        void delivered(StreamMessage message) {
+            if (message.cursor() != null) {
+                lastDelivered = message.cursor();
+            }
+        }
+
+        StreamMessage end(String reason) {
+            String resume = lastDelivered;
+            return new StreamMessage(StreamMessage.END, resume,
+                    resume == null ? null : new StreamMessage.End(reason, resume));
+        }
+    }
+}
