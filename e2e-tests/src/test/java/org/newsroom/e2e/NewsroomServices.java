@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.newsroom.launcher.PartnerCredentials;
 import org.newsroom.launcher.ServiceJars;
 import org.newsroom.launcher.ServiceProcess;
 
@@ -22,6 +24,8 @@ import org.newsroom.launcher.ServiceProcess;
 final class NewsroomServices implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** The only partner ingest knows in these tests; scenarios sign their pushes with it. */
+    static final PartnerCredentials PARTNER = new PartnerCredentials("e2e-partner", "e2e-key", "e2e-secret");
     private static final List<String> JVM_ARGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -33,7 +37,9 @@ final class NewsroomServices implements AutoCloseable {
         Path home = Path.of(System.getProperty("newsroom.home", ".."));
         Map<String, Path> jars = ServiceJars.locateAll(home);
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        ingest = start(ServiceJars.INGEST, jars, kafka, logs);
+        Map<String, String> ingestEnv = new HashMap<>(kafka);
+        ingestEnv.putAll(PARTNER.ingestEnvironment(0));
+        ingest = start(ServiceJars.INGEST, jars, ingestEnv, logs);
         enrich = start(ServiceJars.ENRICH, jars, kafka, logs);
         publish = start(ServiceJars.PUBLISH, jars,
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers, "MONGODB_URI", mongoUri), logs);

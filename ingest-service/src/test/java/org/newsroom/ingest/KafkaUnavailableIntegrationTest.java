@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.auto-create=false", "newsroom.ingest.kafka.max-block=1s",
         "newsroom.ingest.kafka.request-timeout=1s", "newsroom.ingest.kafka.delivery-timeout=2s",
-        "newsroom.ingest.retry-after=3s" })
+        "newsroom.ingest.retry-after=3s", TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
+        TestPartners.AGENCY_SECRET_PROPERTY })
 @AutoConfigureWebTestClient
 class KafkaUnavailableIntegrationTest {
 
@@ -50,11 +51,13 @@ class KafkaUnavailableIntegrationTest {
 
     @Test
     void answers503WithRetryAfterWhenKafkaIsUnreachable() {
-        Map<String, Object> story = Map.of("uri", "urn:newsroom:test:offline", "headline", "Headline", "body", "Body",
-                "source", "Agency", "firstCreated", "2026-01-02T03:04:05Z");
+        String story = """
+                {"uri": "urn:newsroom:test:offline", "headline": "Headline", "body": "Body", "source": "Agency",
+                 "firstCreated": "2026-01-02T03:04:05Z"}""";
 
         Map<String, Object> problem = client.mutate().responseTimeout(Duration.ofSeconds(10)).build()
-                .post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(story).exchange()
+                .post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
+                .headers(TestPartners.signedByAgency(story)).bodyValue(story).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "3")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

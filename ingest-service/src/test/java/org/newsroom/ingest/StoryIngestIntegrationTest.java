@@ -28,9 +28,11 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
@@ -42,9 +44,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The whole service against a real (embedded) Kafka broker: what a partner posts is what the log holds. */
+/**
+ * The whole service against a real (embedded) Kafka broker: what a partner posts is what the log
+ * holds, and what the log holds is what a restarted instance knows.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY, TestPartners.AGENCY_SECRET_PROPERTY })
 @EmbeddedKafka
 @AutoConfigureWebTestClient
 class StoryIngestIntegrationTest {
@@ -94,18 +100,22 @@ class StoryIngestIntegrationTest {
         assertThat(json.readValue(record.value(), ArticleEvent.class)).isEqualTo(new ArticleEvent(
                 ArticleEvent.SCHEMA_VERSION, (String) response.get("messageId"), ArticleAction.PUBLISHED, uri, 1,
                 "Google DeepMind and A24 Form Unprecedented AI-Film Partnership", sample[1], "Yahoo Finance",
-                "unauthenticated", "en", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+                TestPartners.AGENCY, "en", Instant.parse("2026-01-02T03:04:05Z"), NOW));
     }
 
     @Test
     void writesNothingForARejectedStory() {
         String uri = "urn:newsroom:test:" + UUID.randomUUID();
+        byte[] unsigned = json.writeValueAsBytes(story(uri, "Unsigned", "Body"));
 
+        client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
+                .headers(TestPartners.signedByAgency(unsigned.length + " bytes")).bodyValue(unsigned).exchange()
+                .expectStatus().isUnauthorized();
         postJson(story(uri, " ", "Body")).expectStatus().isBadRequest();
         String acceptedId = postJson(story(uri, "Headline", "Body")).expectStatus().isAccepted()
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody().get("messageId").toString();
 
-        // Same uri, same partition: had the rejected story been written, it would come first.
+        // Same uri, same partition: had a rejected story been written, it would come first.
         assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).eventId()).isEqualTo(acceptedId);
     }
 
@@ -120,6 +130,36 @@ class StoryIngestIntegrationTest {
         assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).body()).isEqualTo(body);
     }
 
+    /** A second instance, started after the first wrote, knows the story from the log alone. */
+    @Test
+    void aNewInstanceAnswersAKnownVersionWith200AndTheOriginalMessageId() {
+        String uri = "urn:newsroom:test:" + UUID.randomUUID();
+        Map<String, Object> story = story(uri, "Headline", "Body");
+        story.put("version", 4);
+        Object messageId = postJson(story).expectStatus().isAccepted()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody().get("messageId");
+
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class)
+                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
+                        TestPartners.AGENCY_SECRET_PROPERTY)
+                .run()) {
+            WebTestClient other = WebTestClient.bindToServer()
+                    .baseUrl("http://127.0.0.1:" + restarted.getEnvironment().getProperty("local.server.port")).build();
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.get().uri("/actuator/health/readiness").exchange()
+                    .returnResult(String.class).getStatus().value() == 200);
+
+            Map<String, Object> again = postJson(other, story).expectStatus().isOk()
+                    .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+            story.put("version", 3);
+            postJson(other, story).expectStatus().isEqualTo(409);
+
+            assertThat(again).isEqualTo(Map.of("messageId", messageId, "articleId", ArticleIds.fromUri(uri), "uri", uri,
+                    "version", 4, "status", "duplicate"));
+        }
+        assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).eventId()).isEqualTo(messageId);
+    }
+
     private static Map<String, Object> story(String uri, String headline, String body) {
         Map<String, Object> story = new LinkedHashMap<>();
         story.put("uri", uri);
@@ -131,7 +171,13 @@ class StoryIngestIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec postJson(Map<String, Object> story) {
-        return client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON).bodyValue(story).exchange();
+        return postJson(client, story);
+    }
+
+    private WebTestClient.ResponseSpec postJson(WebTestClient client, Map<String, Object> story) {
+        byte[] body = json.writeValueAsBytes(story);
+        return client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
+                .headers(TestPartners.signedByAgency(body)).bodyValue(body).exchange();
     }
 
     private static String readSample() throws IOException {

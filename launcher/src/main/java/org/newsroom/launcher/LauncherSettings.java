@@ -56,6 +56,7 @@ public record LauncherSettings(Path home, Map<Port, Integer> ports, Duration sta
     public static final String USAGE = """
             Usage: ./newsroom [options]
                    ./newsroom story FILE      print a plain-text story (headline first) as JSON for POST /v1/stories
+                   ./newsroom push FILE [--ingest-port=N]  sign that JSON as the local partner and post it to ingest
               --reset                   delete all local data (.newsroom/) before starting
               --quiet                   keep the services' output in .newsroom/logs only
               --kafka-port=N            default 9092

@@ -2,12 +2,14 @@ package org.newsroom.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -63,6 +65,10 @@ public final class NewsroomLauncher {
             printStoryJson(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("push")) {
+            System.exit(pushStory(args));
+            return;
+        }
         LauncherSettings settings;
         try {
             settings = LauncherSettings.parse(args, System.getProperties());
@@ -87,6 +93,40 @@ public final class NewsroomLauncher {
             System.exit(2);
         }
         System.out.println(PartnerStoryFile.toJson(Path.of(args[1]), Instant.now()));
+    }
+
+    /**
+     * {@code push FILE [--ingest-port=N]}: the story JSON of {@code story FILE}, signed as the local
+     * partner and posted to the running ingest-service; prints ingest's status and answer.
+     */
+    private static int pushStory(String[] args) throws IOException {
+        String usage = "Usage: newsroom push FILE [--ingest-port=N]   (signs the story as partner '"
+                + PartnerCredentials.LOCAL.id() + "' and posts it to ingest-service)";
+        LauncherSettings settings;
+        try {
+            if (args.length < 2) {
+                throw new IllegalArgumentException("push needs a FILE");
+            }
+            settings = LauncherSettings.parse(Arrays.copyOfRange(args, 2, args.length), System.getProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            return 2;
+        }
+        URI ingest = URI.create("http://127.0.0.1:" + settings.port(Port.INGEST));
+        String json = PartnerStoryFile.toJson(Path.of(args[1]), Instant.now());
+        try {
+            StoryPush.Answer answer = StoryPush.push(ingest, PartnerCredentials.LOCAL, json);
+            System.out.println("HTTP " + answer.status());
+            System.out.println(answer.body());
+            return answer.accepted() ? 0 : 1;
+        } catch (IOException e) {
+            System.err.println("ingest-service is not reachable at " + ingest + " (" + e + "); is ./newsroom running?");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     /** Starts everything and blocks until the JVM shuts down; returns an exit code on failure. */
@@ -167,6 +207,9 @@ public final class NewsroomLauncher {
             if (name.equals(ServiceJars.PUBLISH)) {
                 env.put("MONGODB_URI", mongo.connectionString(DATABASE));
             }
+            if (name.equals(ServiceJars.INGEST)) {
+                env.putAll(PartnerCredentials.LOCAL.ingestEnvironment(0));
+            }
             List<String> jvmArgs = Stream.concat(Stream.of(HEAP_BY_SERVICE.get(name)), SERVICE_JVM_ARGS.stream()).toList();
             addService(services, ServiceProcess.start(name, jars.get(name), settings.port(PORT_BY_SERVICE.get(name)), env,
                     jvmArgs, settings.logsDir().resolve(name + ".log"), !settings.quiet()));
@@ -213,7 +256,11 @@ public final class NewsroomLauncher {
                 line,
                 String.format(Locale.ROOT, "  The newsroom is ready (took %.1f s)", took.toMillis() / 1000.0),
                 "",
-                "  Push a story       POST " + ingest + "/v1/stories",
+                "  Push a story            ./newsroom push FILE   (plain text, headline on the first line)",
+                "    or by hand       POST " + ingest + "/v1/stories  signed as partner '" + PartnerCredentials.LOCAL.id() + "':",
+                "                          X-Api-Key: " + PartnerCredentials.LOCAL.apiKey(),
+                "                          X-Signature: sha256=<hex HMAC-SHA256 of the body, key \""
+                        + PartnerCredentials.LOCAL.secret() + "\">",
                 "  Live stream        GET  " + publish + "/v1/stream",
                 "  One article        GET  " + publish + "/v1/articles/{id}",
                 "  Health             GET  " + health,

@@ -2,6 +2,8 @@ package org.newsroom.ingest.story;
 
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
+import org.newsroom.ingest.ledger.LedgerEntry;
+import org.springframework.http.HttpStatus;
 
 /**
  * The answer to an accepted story.
@@ -10,14 +12,26 @@ import org.newsroom.contract.ArticleIds;
  * @param articleId the public id under which the article will be served
  * @param uri the story's uri as stored
  * @param version the story's version as stored
- * @param status always {@value #ACCEPTED}
+ * @param status {@value #ACCEPTED} for a story written now (HTTP 202), {@value #DUPLICATE} for one the
+ *        log already held (HTTP 200, nothing written, the original message id)
  */
 public record StoryAccepted(String messageId, String articleId, String uri, long version, String status) {
 
     public static final String ACCEPTED = "accepted";
 
+    public static final String DUPLICATE = "duplicate";
+
     static StoryAccepted of(ArticleEvent event) {
         return new StoryAccepted(event.eventId(), ArticleIds.fromUri(event.uri()), event.uri(), event.version(),
                 ACCEPTED);
+    }
+
+    static StoryAccepted duplicateOf(String uri, LedgerEntry stored) {
+        return new StoryAccepted(stored.eventId(), ArticleIds.fromUri(uri), uri, stored.version(), DUPLICATE);
+    }
+
+    /** 200 for a duplicate, which changed nothing; 202 for a story that is queued for processing. */
+    HttpStatus answeredWith() {
+        return DUPLICATE.equals(status) ? HttpStatus.OK : HttpStatus.ACCEPTED;
     }
 }

@@ -1,34 +1,115 @@
 package org.newsroom.ingest.story;
 
+import java.util.List;
+
+import org.newsroom.ingest.partner.Partner;
+import org.newsroom.ingest.partner.PartnerAuthenticator;
+import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The partners' push endpoint for stories. */
+/**
+ * The partners' push endpoint for stories, one method per format (chosen by Content-Type). Each body
+ * is read as raw bytes (within the configured request size), authenticated over exactly those bytes,
+ * and only then decoded: a request that is not signed by a known partner is never parsed. The body
+ * is required in every method: an optional one would make an empty request match every format.
+ */
 @RestController
 class StoryController {
 
-    /**
-     * Every story is attributed to this partner until partner authentication exists; the id is
-     * passed in here so that authentication only has to change this class.
-     */
-    static final String UNAUTHENTICATED_PARTNER = "unauthenticated";
+    static final String NDJSON = "application/x-ndjson";
+
+    private static final Logger log = LoggerFactory.getLogger(StoryController.class);
+
+    private final PartnerAuthenticator authenticator;
+
+    private final JsonStoryReader jsonReader;
+
+    private final PlainTextStoryReader textReader;
 
     private final StoryIntake intake;
 
-    StoryController(StoryIntake intake) {
+    private final StoryProblems problems;
+
+    private final PartnerRateLimiter rateLimiter;
+
+    StoryController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, JsonStoryReader jsonReader,
+            PlainTextStoryReader textReader, StoryIntake intake, StoryProblems problems) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.jsonReader = jsonReader;
+        this.textReader = textReader;
         this.intake = intake;
+        this.problems = problems;
     }
 
-    /** 202 rather than 201: the story is safely queued, but the article does not exist yet. */
+    /**
+     * 202 rather than 201: the story is safely queued, but the article does not exist yet. 200 for a
+     * story the log already held: nothing happened, and the answer carries the original message id.
+     */
     @PostMapping(path = "/v1/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<StoryAccepted> submit(@RequestBody StoryRequest request) {
-        return intake.accept(request, UNAUTHENTICATED_PARTNER);
+    Mono<ResponseEntity<StoryAccepted>> submitJson(@RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        Partner partner = authenticate(headers, body);
+        return intake.accept(jsonReader.read(body), partner).map(StoryController::answer);
+    }
+
+    /** A story as partners paste it; see {@link PlainTextStoryReader} for the headers it needs. */
+    @PostMapping(path = "/v1/stories", consumes = MediaType.TEXT_PLAIN_VALUE)
+    Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        Partner partner = authenticate(headers, body);
+        PlainTextStory story = textReader.read(body, headers);
+        if (!story.relatedTitles().isEmpty()) {
+            log.info("Story {} names related stories {}; the article event cannot carry them yet",
+                    story.request().uri(), story.relatedTitles());
+        }
+        return intake.accept(story.request(), partner).map(StoryController::answer);
+    }
+
+    /**
+     * A batch of native JSON stories, one per line. The signature covers the whole body; after that
+     * each line stands alone and gets its own result, in line order, under 207 Multi-Status. Lines
+     * are written one after another so that two versions of one story in a batch keep their order.
+     */
+    @PostMapping(path = "/v1/stories", consumes = NDJSON)
+    Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        Partner partner = authenticate(headers, body);
+        List<NdjsonLines.Line> lines = NdjsonLines.split(body);
+        if (lines.isEmpty()) {
+            throw StoryUnreadableException.missingBody();
+        }
+        return Flux.fromIterable(lines)
+                .concatMap(line -> Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))
+                        .map(accepted -> BatchLineResult.accepted(line.number(), accepted.answeredWith().value(), accepted))
+                        .onErrorResume(failure -> Mono.just(
+                                BatchLineResult.rejected(line.number(), problems.describe(failure)))))
+                .collectList()
+                .map(results -> ResponseEntity.status(HttpStatus.MULTI_STATUS).contentType(MediaType.APPLICATION_JSON)
+                        .body(results));
+    }
+
+    private static ResponseEntity<StoryAccepted> answer(StoryAccepted accepted) {
+        return ResponseEntity.status(accepted.answeredWith()).body(accepted);
+    }
+
+    /** Authenticates, then counts the request against the partner's rate limit. */
+    private Partner authenticate(HttpHeaders headers, byte[] body) {
+        Partner partner = authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
+                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
+        rateLimiter.acquire(partner);
+        return partner;
     }
 }

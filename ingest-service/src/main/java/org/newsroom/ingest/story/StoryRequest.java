@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param firstCreated an ISO-8601 instant; kept as text so that a malformed value is reported as a
  *        field error like any other
  * @param language an optional BCP 47 language tag
+ * @param pubstatus IPTC publication status: {@code usable} (default), or {@code canceled} /
+ *        {@code withheld} to kill the article
+ * @param correction {@code true} if this version corrects an error in the previous one
  */
 public record StoryRequest(
         @Nullable String uri,
@@ -22,5 +25,13 @@ public record StoryRequest(
         @Nullable String body,
         @Nullable String source,
         @Nullable String firstCreated,
-        @Nullable String language) {
+        @Nullable String language,
+        @Nullable String pubstatus,
+        @Nullable Boolean correction) {
+
+    /** A routine story: usable, no correction. */
+    public StoryRequest(@Nullable String uri, @Nullable Long version, @Nullable String headline, @Nullable String body,
+            @Nullable String source, @Nullable String firstCreated, @Nullable String language) {
+        this(uri, version, headline, body, source, firstCreated, language, null, null);
+    }
 }

@@ -6,8 +6,9 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * Lets the JSON decoder buffer a request as large as the configured limit; beyond it WebFlux
- * answers 413. The framework default (256 KiB) is far below the largest body a story may have.
+ * Lets the decoders buffer a request as large as the configured limit; beyond it WebFlux answers
+ * 413. The limit also bounds the raw body bytes that are read for signature checking, in every
+ * format. The framework default (256 KiB) is far below the largest body a story may have.
  */
 @Configuration(proxyBeanMethods = false)
 class StoryRequestLimits implements WebFluxConfigurer {

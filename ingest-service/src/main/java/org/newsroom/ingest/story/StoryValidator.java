@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.ingest.ledger.Intent;
 
 /**
  * Turns a {@link StoryRequest} into a normalized {@link Story} or rejects it with every field
@@ -54,6 +55,7 @@ final class StoryValidator {
                 violations), MAX_SOURCE_CHARS, violations);
         Instant firstCreated = firstCreated(request.firstCreated(), violations);
         String language = language(request.language(), violations);
+        intent(request, violations);
         if (!violations.isEmpty()) {
             throw new StoryRejectedException(violations);
         }
@@ -124,6 +126,27 @@ final class StoryValidator {
         catch (IllformedLocaleException e) {
             violations.add(new FieldViolation("language", "must be a BCP 47 language tag such as en or en-GB"));
             return null;
+        }
+    }
+
+    /**
+     * The partner's intent from {@code pubstatus} and {@code correction}; a kill wins over a
+     * correction because the article must disappear either way.
+     */
+    static Intent intent(StoryRequest request, List<FieldViolation> violations) {
+        String pubstatus = request.pubstatus() == null ? "usable"
+                : TextNormalizer.trimmed(request.pubstatus()).toLowerCase(Locale.ROOT);
+        switch (pubstatus) {
+            case "canceled", "withheld" -> {
+                return Intent.KILL;
+            }
+            case "usable" -> {
+                return Boolean.TRUE.equals(request.correction()) ? Intent.CORRECTION : Intent.STORY;
+            }
+            default -> {
+                violations.add(new FieldViolation("pubstatus", "must be usable, canceled or withheld"));
+                return Intent.STORY;
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 /**
- * Story intake over HTTP: {@code POST /v1/stories} validates and normalizes a partner's story, turns
- * it into an {@link org.newsroom.contract.ArticleEvent} and answers 202 once the article log holds it.
- * Every client mistake is answered with an RFC 7807 problem naming the field.
+ * Story intake over HTTP: {@code POST /v1/stories} authenticates the partner over the raw body,
+ * reads the story in the format its Content-Type names (native JSON, {@code text/plain}, or an
+ * {@code application/x-ndjson} batch), validates and normalizes it, checks it against the article
+ * ledger, turns it into an {@link org.newsroom.contract.ArticleEvent} and answers 202 once the
+ * article log holds it (200 if it already did). Every client mistake is answered with an RFC 7807
+ * problem naming the field.
  */
 @NullMarked
 package org.newsroom.ingest.story;

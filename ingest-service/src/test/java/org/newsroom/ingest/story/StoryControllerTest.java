@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,9 +25,13 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.ReadyArticleLedger;
+import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.partner.PartnerAuthenticator;
+import org.newsroom.ingest.partner.PartnerRateLimiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,10 +49,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 @WebFluxTest(StoryController.class)
-@Import(StoryIntake.class)
+@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
+        PlainTextStoryReader.class,
+        StoryProblems.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",
-        "newsroom.ingest.retry-after=7s" })
+        "newsroom.ingest.retry-after=7s", TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
+        TestPartners.AGENCY_SECRET_PROPERTY })
 class StoryControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
@@ -77,7 +85,9 @@ class StoryControllerTest {
     private ArticlePublisher publisher;
 
     private WebTestClient.ResponseSpec post(MediaType contentType, String json) {
-        return client.post().uri("/v1/stories").contentType(contentType).bodyValue(json).exchange();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return client.post().uri("/v1/stories").contentType(contentType).headers(TestPartners.signedByAgency(body))
+                .bodyValue(body).exchange();
     }
 
     @Test
@@ -92,9 +102,9 @@ class StoryControllerTest {
         ArgumentCaptor<ArticleEvent> published = ArgumentCaptor.forClass(ArticleEvent.class);
         verify(publisher).publish(published.capture());
         ArticleEvent event = published.getValue();
-        assertThat(event).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, event.eventId(), ArticleAction.UPDATED,
+        assertThat(event).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, event.eventId(), ArticleAction.PUBLISHED,
                 "https://partner.example/stories/42", 2, "Markets rally", "Stocks rose.\n\nBonds fell.", "Example Agency",
-                "unauthenticated", "en-GB", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+                TestPartners.AGENCY, "en-GB", Instant.parse("2026-01-02T03:04:05Z"), NOW));
         assertThat(event.eventId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(response).isEqualTo(Map.of("messageId", event.eventId(),
                 "articleId", ArticleIds.fromUri("https://partner.example/stories/42"),
@@ -154,22 +164,22 @@ class StoryControllerTest {
 
     @Test
     void answersAnUnsupportedContentTypeWith415() {
-        Map<String, Object> problem = post(MediaType.TEXT_PLAIN, VALID_STORY)
+        Map<String, Object> problem = post(MediaType.APPLICATION_XML, VALID_STORY)
                 .expectStatus().isEqualTo(415)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
         assertThat(problem).containsEntry("title", "Unsupported Media Type")
-                .containsEntry("detail", "Content-Type 'text/plain' is not supported.");
+                .containsEntry("detail", "Content-Type 'application/xml' is not supported.");
         verify(publisher, never()).publish(any());
     }
 
     @Test
     void answersAnUnwrittenStoryWith503AndRetryAfter() {
         when(publisher.publish(any())).thenReturn(Mono.error(
-                new ArticleNotWrittenException("https://partner.example/stories/42", new IllegalStateException("down"))));
+                new ArticleNotWrittenException("https://partner.example/stories/43", new IllegalStateException("down"))));
 
-        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, VALID_STORY)
+        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/43"))
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -183,9 +193,9 @@ class StoryControllerTest {
     @Test
     void answersAStoryTheLogRefusesForItsSizeWith413() {
         when(publisher.publish(any())).thenReturn(Mono.error(
-                new ArticleTooLargeException("https://partner.example/stories/42", new IllegalStateException("big"))));
+                new ArticleTooLargeException("https://partner.example/stories/44", new IllegalStateException("big"))));
 
-        post(MediaType.APPLICATION_JSON, VALID_STORY)
+        post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/44"))
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.detail").isEqualTo("Story is too large for the article log");
     }

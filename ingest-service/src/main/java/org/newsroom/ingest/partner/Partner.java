@@ -1,0 +1,59 @@
+package org.newsroom.ingest.partner;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * A partner allowed to push stories, as configured under {@code newsroom.ingest.partners[n]}.
+ *
+ * @param id the partner's name inside the newsroom; every event it pushes carries it as {@code partnerId}
+ * @param apiKey sent in {@code X-Api-Key} to say which partner signs; it identifies, the secret proves
+ * @param secret the HMAC-SHA256 key (its UTF-8 bytes) shared with the partner; it never travels
+ * @param allowedSources the sources the partner may attribute stories to, compared case-insensitively
+ *        after whitespace normalization; empty means any source, for partners that syndicate others
+ * @param requestsPerMinute how many requests the partner may send per minute (a batch counts as one),
+ *        with bursts up to that many; 0 means unlimited
+ */
+public record Partner(@NotBlank String id, @NotBlank String apiKey, @NotBlank String secret,
+        List<String> allowedSources, @PositiveOrZero int requestsPerMinute) {
+
+    /** The constructor that configuration binds to. */
+    @ConstructorBinding
+    public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources,
+            @DefaultValue("0") int requestsPerMinute) {
+        this.id = id;
+        this.apiKey = apiKey;
+        this.secret = secret;
+        this.allowedSources = allowedSources == null ? List.of()
+                : allowedSources.stream().map(Partner::comparable).toList();
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    /** An unlimited partner. */
+    public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources) {
+        this(id, apiKey, secret, allowedSources, 0);
+    }
+
+    /** Whether a story attributed to {@code source} may come from this partner. */
+    public boolean mayAttributeTo(String source) {
+        return allowedSources.isEmpty() || allowedSources.contains(comparable(source));
+    }
+
+    private static String comparable(String source) {
+        return source.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Without the secret and the key: partners end up in logs and failure messages. */
+    @Override
+    public String toString() {
+        return "Partner[id=" + id + ", allowedSources=" + allowedSources + ", requestsPerMinute=" + requestsPerMinute
+                + "]";
+    }
+}

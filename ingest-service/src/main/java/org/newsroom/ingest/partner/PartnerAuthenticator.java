@@ -1,0 +1,79 @@
+package org.newsroom.ingest.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.newsroom.ingest.IngestProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells which configured partner sent a request, from its {@code X-Api-Key} and {@code X-Signature}
+ * headers and the exact body bytes. Keys and signatures are compared in constant time, so that
+ * response timing does not reveal how much of a guess was right.
+ */
+@Component
+public class PartnerAuthenticator {
+
+    public static final String API_KEY_HEADER = "X-Api-Key";
+
+    public static final String SIGNATURE_HEADER = "X-Signature";
+
+    private static final int SHA256_BYTES = 32;
+
+    private final List<Partner> partners;
+
+    public PartnerAuthenticator(IngestProperties properties) {
+        this.partners = properties.partners();
+    }
+
+    /**
+     * @param body the request body exactly as received; empty if there was none
+     * @return the partner whose key was presented and whose secret signed {@code body}
+     * @throws PartnerUnauthorizedException if the key is missing or unknown or the signature is
+     *         missing, malformed or does not match
+     */
+    public Partner authenticate(@Nullable String apiKey, @Nullable String signature, byte[] body) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " header is missing");
+        }
+        Partner partner = partnerWithKey(apiKey);
+        if (partner == null) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " is not the key of a known partner");
+        }
+        if (signature == null || signature.isBlank()) {
+            throw new PartnerUnauthorizedException(SIGNATURE_HEADER + " header is missing");
+        }
+        byte[] presented = parse(signature.strip());
+        if (!MessageDigest.isEqual(RequestSignature.hmac(partner.secret(), body), presented)) {
+            throw new PartnerUnauthorizedException(SIGNATURE_HEADER
+                    + " does not match the request body; sign the exact bytes sent with the partner's secret");
+        }
+        return partner;
+    }
+
+    /** Compares against every key, without stopping at the first match, to keep the timing flat. */
+    private @Nullable Partner partnerWithKey(String apiKey) {
+        byte[] presented = apiKey.getBytes(StandardCharsets.UTF_8);
+        Partner found = null;
+        for (Partner partner : partners) {
+            boolean match = MessageDigest.isEqual(partner.apiKey().getBytes(StandardCharsets.UTF_8), presented);
+            if (match && found == null) {
+                found = partner;
+            }
+        }
+        return found;
+    }
+
+    private static byte[] parse(String signature) {
+        String hex = signature.regionMatches(true, 0, RequestSignature.SCHEME, 0, RequestSignature.SCHEME.length())
+                ? signature.substring(RequestSignature.SCHEME.length()) : "";
+        if (hex.length() != 2 * SHA256_BYTES || !hex.chars().allMatch(HexFormat::isHexDigit)) {
+            throw new PartnerUnauthorizedException(SIGNATURE_HEADER
+                    + " must be sha256= followed by the 64 hex digits of the body's HMAC-SHA256");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+}

@@ -1,0 +1,38 @@
+package org.newsroom.ingest.story;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a native JSON story from the raw body bytes. The body is decoded here rather than by a
+ * WebFlux codec because the signature must be checked over exactly these bytes first.
+ */
+@Component
+class JsonStoryReader {
+
+    private final JsonMapper jsonMapper;
+
+    JsonStoryReader(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** @throws StoryUnreadableException if the body is empty or not a JSON story object */
+    StoryRequest read(byte[] body) {
+        if (body.length == 0) {
+            throw StoryUnreadableException.missingBody();
+        }
+        StoryRequest request;
+        try {
+            request = jsonMapper.readValue(body, StoryRequest.class);
+        }
+        catch (JacksonException e) {
+            throw StoryUnreadableException.malformed(e);
+        }
+        if (request == null) {
+            throw StoryUnreadableException.notAnObject();
+        }
+        return request;
+    }
+}

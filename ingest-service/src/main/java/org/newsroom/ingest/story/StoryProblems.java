@@ -1,0 +1,137 @@
+package org.newsroom.ingest.story;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.article.ArticleNotWrittenException;
+import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.partner.SourceNotAllowedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns why a story failed into an RFC 7807 problem, in one place for the single-story answers and
+ * for the per-line results of a batch. Client mistakes name the offending fields in {@code detail}
+ * and list them in {@code errors}.
+ */
+@Component
+class StoryProblems {
+
+    static final String ERRORS = "errors";
+
+    static final String MISSING_BODY = "Request body is missing";
+
+    private static final Logger log = LoggerFactory.getLogger(StoryProblems.class);
+
+    private final IngestProperties properties;
+
+    StoryProblems(IngestProperties properties) {
+        this.properties = properties;
+    }
+
+    /** What a partner is told to wait before retrying a story the article log did not confirm. */
+    long retryAfterSeconds() {
+        return Math.max(1, properties.retryAfter().toSeconds());
+    }
+
+    /** The problem for any failure of one story; an unexpected failure is a 500 that says nothing internal. */
+    ProblemDetail describe(Throwable failure) {
+        if (failure instanceof SourceNotAllowedException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, failure.getMessage());
+        }
+        if (failure instanceof StaleVersionException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getMessage());
+        }
+        if (failure instanceof StoryUnreadableException unreadable) {
+            return describeUnreadableBody(unreadable.jsonFailure(), unreadable.getMessage());
+        }
+        if (failure instanceof StoryTooLargeException tooLarge) {
+            return invalidFields(HttpStatus.CONTENT_TOO_LARGE, "Story too large", tooLarge.violations());
+        }
+        if (failure instanceof StoryRejectedException rejected) {
+            return invalidFields(HttpStatus.BAD_REQUEST, "Invalid story", rejected.violations());
+        }
+        if (failure instanceof ArticleTooLargeException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "Story is too large for the article log");
+        }
+        if (failure instanceof ArticleNotWrittenException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The story could not be written and was not accepted; retry after " + retryAfterSeconds() + " seconds");
+        }
+        log.error("Story failed unexpectedly", failure);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The story was not accepted");
+    }
+
+    static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
+        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch.getPath());
+            return invalidFields(HttpStatus.BAD_REQUEST, "Invalid story",
+                    List.of(new FieldViolation(field, expectedType(mismatch.getTargetType()))));
+        }
+        if (json instanceof MismatchedInputException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Request body must be a JSON object");
+        }
+        if (json != null) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Malformed JSON" + where(json.getLocation()) + ": " + json.getOriginalMessage());
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, otherwise);
+    }
+
+    private static ProblemDetail invalidFields(HttpStatus status, String summary, List<FieldViolation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, summary + ": "
+                + String.join("; ", violations.stream().map(FieldViolation::describe).toList()));
+        problem.setProperty(ERRORS, violations);
+        return problem;
+    }
+
+    static @Nullable JacksonException jsonCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            }
+            else {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String expectedType(@Nullable Class<?> targetType) {
+        Class<?> type = Optional.<Class<?>>ofNullable(targetType).orElse(Object.class);
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "must be an integer";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "has the wrong type";
+    }
+
+    private static String where(@Nullable TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

@@ -1,0 +1,48 @@
+package org.newsroom.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * {@code ./newsroom push FILE}: signs a story as a partner would and posts it to ingest-service, so
+ * that trying the newsroom needs neither curl nor an HMAC one-liner.
+ */
+final class StoryPush {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private StoryPush() {
+    }
+
+    /** What ingest answered. */
+    record Answer(int status, String body) {
+
+        boolean accepted() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * Posts {@code json} to {@code <ingest>/v1/stories}, signed by {@code partner}.
+     *
+     * @throws IOException if ingest-service cannot be reached
+     */
+    static Answer push(URI ingest, PartnerCredentials partner, String json) throws IOException, InterruptedException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/v1/stories"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header(PartnerCredentials.API_KEY_HEADER, partner.apiKey())
+                .header(PartnerCredentials.SIGNATURE_HEADER, partner.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+}
