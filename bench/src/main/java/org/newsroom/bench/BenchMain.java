@@ -1,0 +1,194 @@
+package org.newsroom.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.newsroom.launcher.ServiceJars;
+
+/**
+ * {@code java -jar bench/target/newsroom-bench-<version>-exec.jar}: starts its own newsroom, measures
+ * raw Kafka and then the pipeline on it, and writes {@code bench/target/bench-report.md}.
+ *
+ * <p>Every phase is bounded in count and time and the whole run by {@code --limit-minutes}; the
+ * stack (and with it every child JVM) is stopped however the run ends.
+ */
+public final class BenchMain {
+
+    private static final long PUBLISH_MAX_HEAP = 512L << 20;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path home = Path.of(System.getProperty("newsroom.home", "")).toAbsolutePath().normalize();
+        BenchOptions options;
+        try {
+            if (List.of(args).contains("--help")) {
+                System.out.println(BenchOptions.USAGE);
+                return;
+            }
+            options = BenchOptions.parse(args, home);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        startWatchdog(options.limitMinutes());
+        Path dir = BenchStack.prepareFolder();
+        int exitCode = run(options, dir);
+        System.exit(exitCode);
+    }
+
+    private static int run(BenchOptions options, Path dir) throws IOException {
+        Path target = options.home().resolve("bench").resolve("target");
+        Files.createDirectories(target);
+        Instant began = Instant.now();
+        Map<String, String> machine = Environment.machine();
+        List<String> problems = new ArrayList<>();
+        int publishConnections = options.idleSubscribers() + options.subscribers() + 100;
+        try (BenchStack stack = BenchStack.start(dir, options.home(), target.resolve("bench-logs"),
+                Duration.ofSeconds(options.startupSeconds()), publishConnections)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newCachedThreadPool(daemon()))
+                    .build();
+            String runId = Long.toString(began.toEpochMilli(), 36);
+            KafkaCeiling ceiling = new KafkaCeiling(stack.bootstrapServers(), ceilingStories(options, runId));
+            Duration ceilingLimit = Duration.ofMinutes(3);
+
+            BenchStack.say("Ceiling: " + options.ceilingRecords() + " records at max rate");
+            KafkaCeiling.Result ceilingMax = ceiling.maxRate("bench.ceiling.max", options.ceilingRecords(), ceilingLimit);
+            BenchStack.say("  " + Figures.perSecond(ceilingMax.recordsPerSecond()));
+            int atRateRecords = options.rate() * options.sustainedSeconds();
+            BenchStack.say("Ceiling: " + atRateRecords + " records at " + options.rate() + "/s");
+            KafkaCeiling.Result ceilingAtRate = ceiling.fixedRate("bench.ceiling.rate", atRateRecords, options.rate(),
+                    Duration.ofSeconds(options.sustainedSeconds() + 60L));
+
+            List<PipelineResult> pipeline = new ArrayList<>();
+            try (PipelineBench bench = new PipelineBench(http, stack.ingest().baseUri(), stack.publish().baseUri(),
+                    stack.bootstrapServers(), ceiling.consumerProperties(), options.subscribers())) {
+                BenchStack.say("Pipeline, sustained: " + options.rate() + " stories/s for " + options.sustainedSeconds() + " s");
+                pipeline.add(bench.sustained(generator(options, runId, "sustained", 1), options.rate(),
+                        options.sustainedSeconds(), options.drain()));
+                BenchStack.say("Pipeline, max rate: " + options.concurrency() + " pushers for " + options.maxSeconds() + " s");
+                pipeline.add(bench.maxRate(generator(options, runId, "max", 2), options.concurrency(),
+                        options.maxSeconds(), options.maxStories(), options.drain()));
+            }
+
+            IdleSubscribersBench.Result idle = null;
+            if (options.idleSubscribers() > 0) {
+                BenchStack.say("Idle subscribers: " + options.idleSubscribers());
+                try {
+                    idle = IdleSubscribersBench.run(http, stack.publish().baseUri(), stack.publish().pid(),
+                            options.idleSubscribers(), PUBLISH_MAX_HEAP);
+                } catch (RuntimeException e) {
+                    problems.add("Idle subscribers not measured: " + e.getMessage());
+                }
+            }
+            ResumeReplayBench.Result replay = null;
+            if (options.replayEvents() > 0) {
+                BenchStack.say("Resume replay: " + options.replayEvents() + " missed events");
+                try {
+                    replay = ResumeReplayBench.run(http, stack.publish().baseUri(), ceiling.producerProperties(),
+                            generator(options, runId, "replay", 3), options.replayEvents(), Duration.ofMinutes(5));
+                    if (replay.note() != null) {
+                        problems.add("Resume replay: " + replay.note());
+                    }
+                } catch (RuntimeException e) {
+                    problems.add("Resume replay not measured: " + e.getMessage());
+                }
+            }
+            Map<String, Path> jars = new LinkedHashMap<>();
+            ServiceJars.SERVICES.forEach(service -> jars.put(service, stack.jar(service)));
+            BenchReport report = new BenchReport("newsroom bench report, " + began,
+                    notes(began, machine),
+                    machine, Environment.versions(jars), parameters(options), ceilingMax, ceilingAtRate, pipeline,
+                    idle, replay, problems);
+            String markdown = report.render();
+            Path file = target.resolve("bench-report.md");
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            System.out.println();
+            System.out.println(markdown);
+            BenchStack.say("Report written to " + file + "; service logs in " + target.resolve("bench-logs"));
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("[bench] failed: " + e.getMessage());
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static List<String> notes(Instant began, Map<String, String> machine) {
+        List<String> notes = new ArrayList<>(List.of(
+                "Run started " + began + " and took " + Duration.between(began, Instant.now()).toSeconds() + " s.",
+                "Everything ran on this one machine (" + machine.get("cores (available to the JVM)")
+                        + " cores): the bench, the broker and the store in one JVM, the three services in three more. "
+                        + "Absolute numbers depend on what else runs; compare the ratios to the ceiling.",
+                "Services: the launcher's heaps (ingest 512 MB, enrich 1 GB, publish 512 MB), the JDK's default GC and JIT."));
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load > cores / 2.0) {
+            notes.add(String.format(Locale.ROOT, "Other work shared the machine: the load average was %.2f on %d cores "
+                    + "when the run started, so the absolute figures are low; the ratios are what compare.", load, cores));
+        }
+        return notes;
+    }
+
+    private static Map<String, String> parameters(BenchOptions options) {
+        Map<String, String> rows = new LinkedHashMap<>(options.asRows());
+        rows.put("story length", StoryGenerator.MIN_WORDS + "–" + StoryGenerator.MAX_WORDS + " words, generated from templates");
+        return rows;
+    }
+
+    private static StoryGenerator generator(BenchOptions options, String runId, String phase, int salt) {
+        return new StoryGenerator(options.seed() * 31 + salt, "urn:newsroom:bench:" + runId + ":" + phase + ":");
+    }
+
+    /** 500 distinct stories, cycled: the ceiling's records carry the same kind of JSON as the pushes. */
+    private static List<Story> ceilingStories(BenchOptions options, String runId) {
+        StoryGenerator generator = generator(options, runId, "ceiling", 0);
+        List<Story> stories = new ArrayList<>();
+        for (int n = 0; n < Math.min(500, options.ceilingRecords()); n++) {
+            stories.add(generator.story(n));
+        }
+        return stories;
+    }
+
+    /** Ends the JVM (and so, through the shutdown hooks, every child) if the run overstays its limit. */
+    private static void startWatchdog(int limitMinutes) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                TimeUnit.MINUTES.sleep(limitMinutes);
+                System.err.println(String.format(Locale.ROOT, "[bench] stopped after the --limit-minutes=%d", limitMinutes));
+                System.exit(3);
+            } catch (InterruptedException ignored) {
+                // the run ended first
+            }
+        }, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "bench-http");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package org.newsroom.bench;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What happened to the stories of one pipeline phase: when each was pushed, accepted, enriched
+ * and delivered to each subscriber. Fed concurrently by the pushers, the enriched-topic consumer
+ * and the SSE connections; stories are matched by uri.
+ */
+final class PipelineProbe {
+
+    private final int subscribers;
+    private final long start = System.nanoTime();
+    private final ConcurrentHashMap<String, Track> tracks = new ConcurrentHashMap<>();
+    private final Histogram acceptLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
+    private final Histogram enrichLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
+    private final Histogram deliveryLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
+    private final AtomicLong pushed = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong enriched = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong lastAccepted = new AtomicLong(start);
+    private final AtomicLong lastEnriched = new AtomicLong(start);
+    private final AtomicLong lastDelivered = new AtomicLong(start);
+
+    private static final class Track {
+        final long sentAt;
+        final AtomicInteger deliveries = new AtomicInteger();
+        volatile boolean enriched;
+
+        Track(long sentAt) {
+            this.sentAt = sentAt;
+        }
+    }
+
+    PipelineProbe(int subscribers) {
+        this.subscribers = subscribers;
+    }
+
+    void pushing(String uri) {
+        pushed.incrementAndGet();
+        tracks.put(uri, new Track(System.nanoTime()));
+    }
+
+    void answered(String uri, int status) {
+        long now = System.nanoTime();
+        Track track = tracks.get(uri);
+        if (status == 202 && track != null) {
+            accepted.incrementAndGet();
+            lastAccepted.accumulateAndGet(now, Math::max);
+            acceptLatency.recordValue(micros(now - track.sentAt));
+        } else {
+            refused.incrementAndGet();
+        }
+    }
+
+    void failed() {
+        failed.incrementAndGet();
+    }
+
+    void enriched(String uri) {
+        long now = System.nanoTime();
+        Track track = tracks.get(uri);
+        if (track != null && !track.enriched) {
+            track.enriched = true;
+            enriched.incrementAndGet();
+            lastEnriched.accumulateAndGet(now, Math::max);
+            enrichLatency.recordValue(micros(now - track.sentAt));
+        }
+    }
+
+    void delivered(String uri) {
+        long now = System.nanoTime();
+        Track track = tracks.get(uri);
+        if (track == null) {
+            return;
+        }
+        deliveryLatency.recordValue(micros(now - track.sentAt));
+        if (track.deliveries.incrementAndGet() == subscribers) {
+            delivered.incrementAndGet();
+            lastDelivered.accumulateAndGet(now, Math::max);
+        }
+    }
+
+    /** Every accepted story reached every subscriber (or nothing was accepted). */
+    boolean allDelivered() {
+        return delivered.get() >= accepted.get();
+    }
+
+    PipelineResult result(String name, double pushSeconds) {
+        return new PipelineResult(name, pushed.get(), accepted.get(), refused.get(), failed.get(), enriched.get(),
+                delivered.get(), pushSeconds, seconds(lastAccepted.get()), seconds(lastEnriched.get()),
+                seconds(lastDelivered.get()), LatencySummary.of(acceptLatency), LatencySummary.of(enrichLatency),
+                LatencySummary.of(deliveryLatency));
+    }
+
+    private double seconds(long at) {
+        return (at - start) / 1e9;
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(1, nanos / 1000);
+    }
+}
