@@ -1,6 +1,9 @@
 package org.newsroom.enrich;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -12,10 +15,29 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param ner the named-entity recognizer
  * @param aliases the alias table of known entities
+ * @param related the related earlier articles of the archive
  */
 @Validated
 @ConfigurationProperties("newsroom.enrich")
-public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases aliases) {
+public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases aliases, @Valid Related related) {
+
+    public EnrichProperties {
+        related = related == null ? Related.DEFAULTS : related;
+    }
+
+    /**
+     * Related earlier articles from the archive index.
+     *
+     * @param maxResults how many related articles an enrichment gets at most
+     * @param minScore the lowest relatedness in [0, 1] worth a link
+     * @param followArchive whether to build the archive from the article topic; off only in tests
+     *        without a broker, where the archive stays empty
+     */
+    public record Related(@Min(0) int maxResults, @DecimalMin("0") @DecimalMax("1") double minScore,
+            boolean followArchive) {
+
+        static final Related DEFAULTS = new Related(5, 0.1, true);
+    }
 
     /**
      * The alias table that finds, names and links known entities. Its file name is its version and

@@ -14,11 +14,12 @@ import org.newsroom.contract.Entity;
 import org.newsroom.contract.RelatedLink;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.language.LanguageDetector;
-import org.newsroom.enrich.related.TextRelatedLinks;
+import org.newsroom.enrich.related.RelatedArchive;
+import org.newsroom.enrich.related.RelatedLinks;
 
 /**
  * Computes the enrichment of one article: its language, its named entities ranked by salience
- * and the related links its text points at.
+ * and its related links: those its text points at and related earlier articles of the archive.
  *
  * <p>The enriched event's id is derived from the article event's id and the enrichment version
  * rather than drawn at random: when a redelivered article is enriched again, the repeated output
@@ -28,18 +29,26 @@ public final class ArticleEnricher {
 
     private final EntityExtractor entities;
     private final LanguageDetector languages;
+    private final RelatedLinks related;
     private final Clock clock;
 
+    /** An enricher without an archive: related links come from the article's own text only. */
     public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, Clock clock) {
+        this(entities, languages, RelatedArchive.NONE, clock);
+    }
+
+    public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, RelatedArchive archive, Clock clock) {
         this.entities = entities;
         this.languages = languages;
+        this.related = new RelatedLinks(archive);
         this.clock = clock;
     }
 
     public EnrichedArticleEvent enrich(ArticleEvent article) {
         String enrichmentVersion = entities.version();
-        Enrichment enrichment = new Enrichment(enrichmentVersion, languageOf(article), entitiesOf(article),
-                relatedOf(article), clock.instant());
+        List<Entity> found = entitiesOf(article);
+        Enrichment enrichment = new Enrichment(enrichmentVersion, languageOf(article), found,
+                relatedOf(article, found), clock.instant());
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
     }
@@ -60,11 +69,11 @@ public final class ArticleEnricher {
         return entities.entities(article.headline(), article.body());
     }
 
-    private List<RelatedLink> relatedOf(ArticleEvent article) {
+    private List<RelatedLink> relatedOf(ArticleEvent article, List<Entity> found) {
         if (article.action() == ArticleAction.KILLED) {
             return List.of();
         }
-        return TextRelatedLinks.in(article.body());
+        return related.of(article, found);
     }
 
     /** The id of the enriched event computed from the given article event with the given enrichment version. */

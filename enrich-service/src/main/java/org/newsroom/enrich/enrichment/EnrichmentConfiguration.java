@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.language.LanguageDetector;
 import org.newsroom.enrich.language.OpenNlpLanguageDetector;
+import org.newsroom.enrich.related.RelatedArchive;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,8 @@ class EnrichmentConfiguration {
     }
 
     @Bean
-    ArticleEnricher articleEnricher(EntityExtractor entityExtractor, LanguageDetector languageDetector, Clock clock) {
-        return new ArticleEnricher(entityExtractor, languageDetector, clock);
+    ArticleEnricher articleEnricher(EntityExtractor entityExtractor, LanguageDetector languageDetector,
+            RelatedArchive relatedArchive, Clock clock) {
+        return new ArticleEnricher(entityExtractor, languageDetector, relatedArchive, clock);
     }
 }

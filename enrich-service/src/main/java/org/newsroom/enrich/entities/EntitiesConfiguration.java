@@ -1,7 +1,5 @@
 package org.newsroom.enrich.entities;
 
-import java.util.List;
-
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,16 +19,10 @@ class EntitiesConfiguration {
         return AliasTable.load(properties.aliases().resource());
     }
 
-    /**
-     * The CRF, then its corrections in this order: the gazetteer first so that known names are
-     * found, then the junk and teaser filters so that they also drop what the gazetteer found
-     * inside a teaser line.
-     */
+    /** The pipeline of {@link StandardEntityPipeline}, shared by the evaluation and the benchmark. */
     @Bean
     EntityRecognizer entityRecognizer(EnrichProperties properties, AliasTable aliases) {
-        return new RefiningEntityRecognizer(new CoreNlpEntityRecognizer(properties.ner()), List.of(
-                new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
-                aliases.version());
+        return StandardEntityPipeline.recognizer(properties.ner(), aliases);
     }
 
     @Bean

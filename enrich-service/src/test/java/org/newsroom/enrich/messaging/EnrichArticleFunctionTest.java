@@ -28,7 +28,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * admin is switched off because this test has no broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.kafka.admin.auto-create=false")
+        properties = {"spring.kafka.admin.auto-create=false", "newsroom.enrich.related.follow-archive=false"})
 @EnableTestBinder
 @Import(FixedClockConfiguration.class)
 class EnrichArticleFunctionTest {

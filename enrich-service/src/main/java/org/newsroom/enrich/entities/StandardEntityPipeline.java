@@ -1,0 +1,32 @@
+package org.newsroom.enrich.entities;
+
+import java.util.List;
+
+import org.newsroom.enrich.EnrichProperties;
+import org.newsroom.enrich.aliases.AliasTable;
+
+/**
+ * The one entity pipeline of the project: the CRF, then its corrections. The service, the CoNLL
+ * evaluation and the benchmark all build it here, so that what is measured is what runs.
+ */
+public final class StandardEntityPipeline {
+
+    private StandardEntityPipeline() {
+    }
+
+    /**
+     * The CRF, then its corrections in this order: the gazetteer first so that known names are
+     * found, then the junk and teaser filters so that they also drop what the gazetteer found
+     * inside a teaser line.
+     */
+    public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases) {
+        return new RefiningEntityRecognizer(new CoreNlpEntityRecognizer(ner), List.of(
+                new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
+                aliases.version());
+    }
+
+    /** Recognition, grouping, linking and ranking as the service runs them. */
+    public static EntityExtractor extractor(EnrichProperties.Ner ner, AliasTable aliases) {
+        return new EntityExtractor(recognizer(ner, aliases), aliases);
+    }
+}

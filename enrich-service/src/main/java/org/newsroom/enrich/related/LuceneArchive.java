@@ -1,0 +1,405 @@
+package org.newsroom.enrich.related;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Entity;
+import org.newsroom.contract.RelatedLink;
+
+/**
+ * The archive of articles as an in-memory Lucene index, filled by whoever follows the article
+ * topic and searched by the enrichment.
+ *
+ * <p><b>Retrieval.</b> MoreLikeThis on headline and body, plus a boost for each linked entity
+ * (Wikidata id) the article shares, weighted by its salience; only articles first created before
+ * this one, never the article itself.
+ *
+ * <p><b>Score.</b> Lucene's scores are unbounded and depend on the index, so every candidate is
+ * scored again on an absolute scale: the cosine of the tf-idf vectors of the two texts, and the
+ * cosine of the salience vectors of their linked entities; the score is the mean of the two, or
+ * the text cosine alone when the article has no linked entity. The reason names the shared
+ * entities, most weighty first, and the three terms that add most to the text cosine, leaving out
+ * words of the shared entities' names, which the reason already shows. Both are in [0, 1], so a score
+ * means the same whatever the size of the archive, and {@code minScore} can cut weak matches.
+ *
+ * <p><b>Entities of archived articles.</b> The archive is rebuilt from the whole topic at every
+ * start, so its entities come from a cheap finder (the alias gazetteer), not from the CRF.
+ */
+public final class LuceneArchive implements RelatedArchive, Closeable {
+
+    static final String URI = "uri";
+    static final String HEADLINE = "headline";
+    static final String HEADLINE_KEY = "headlineKey";
+    static final String TEXT = "text";
+    static final String CREATED = "firstCreated";
+    static final String ENTITY = "entity";
+    static final String ENTITY_WEIGHTS = "entityWeights";
+
+    /** How many Lucene hits are rescored per result: the absolute score may reorder them. */
+    private static final int CANDIDATES_PER_RESULT = 4;
+    /** Retrieval weight of a shared entity of salience 1, against MoreLikeThis's BM25 sums. */
+    private static final float ENTITY_BOOST = 5f;
+    private static final int REASON_TERMS = 3;
+
+    private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
+
+    private final Analyzer analyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Function<ArticleEvent, List<Entity>> archiveEntities;
+    private final int maxResults;
+    private final double minScore;
+
+    /**
+     * @param archiveEntities finds the linked entities of an archived article
+     * @param maxResults how many related articles to return at most
+     * @param minScore the lowest score worth returning
+     */
+    public LuceneArchive(Function<ArticleEvent, List<Entity>> archiveEntities, int maxResults, double minScore) {
+        this.archiveEntities = archiveEntities;
+        this.maxResults = maxResults;
+        this.minScore = minScore;
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            this.searchers = new SearcherManager(writer, null);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot open the in-memory archive index", e);
+        }
+    }
+
+    /** Adds, replaces or (for a killed story) removes an article; visible after {@link #refresh}. */
+    public void accept(ArticleEvent article) {
+        try {
+            if (article.action() == ArticleAction.KILLED) {
+                writer.deleteDocuments(new Term(URI, article.uri()));
+            }
+            else {
+                writer.updateDocument(new Term(URI, article.uri()), document(article));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an article whose record was deleted from the topic (a tombstone). */
+    public void remove(String uri) {
+        try {
+            writer.deleteDocuments(new Term(URI, uri));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes so far visible to searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a searchable archived article has this uri. */
+    public boolean contains(String uri) {
+        return search(searcher -> searcher.count(new TermQuery(new Term(URI, uri))) > 0);
+    }
+
+    @Override
+    public List<RelatedLink> earlierRelated(ArticleEvent article, List<Entity> entities) {
+        if (maxResults == 0) {
+            return List.of();
+        }
+        Map<String, Double> weights = linkedSalience(entities);
+        Map<String, String> names = new HashMap<>();
+        entities.stream().filter(entity -> entity.link() != null)
+                .forEach(entity -> names.putIfAbsent(entity.link().wikidataId(), entity.name()));
+        String text = text(article);
+        return search(searcher -> {
+            MoreLikeThis like = moreLikeThis(searcher.getIndexReader());
+            BooleanQuery.Builder relevance = new BooleanQuery.Builder().add(like.like(TEXT, new StringReader(text)),
+                    Occur.SHOULD);
+            weights.forEach((qid, weight) -> relevance.add(
+                    new BoostQuery(new TermQuery(new Term(ENTITY, qid)), (float) (ENTITY_BOOST * weight)), Occur.SHOULD));
+            TopDocs top = searcher.search(earlier(article, relevance.build()), maxResults * CANDIDATES_PER_RESULT);
+            TextVector query = TextVector.of(termFrequencies(text), searcher.getIndexReader());
+            List<RelatedLink> links = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                links.add(rescore(searcher, hit.doc, query, weights, names));
+            }
+            return links.stream()
+                    .filter(link -> link.score() >= minScore)
+                    .sorted(Comparator.comparingDouble(RelatedLink::score).reversed().thenComparing(RelatedLink::uri))
+                    .limit(maxResults)
+                    .toList();
+        });
+    }
+
+    @Override
+    public Optional<RelatedLink> earlierWithHeadline(ArticleEvent article, String headline) {
+        return search(searcher -> {
+            TopDocs top = searcher.search(earlier(article, new TermQuery(new Term(HEADLINE_KEY, headlineKey(headline)))),
+                    1, new Sort(new SortField(CREATED, SortField.Type.LONG, true)));
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document found = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(new RelatedLink(found.get(URI), found.get(HEADLINE), 1.0, "same headline"));
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    private RelatedLink rescore(IndexSearcher searcher, int doc, TextVector query, Map<String, Double> weights,
+            Map<String, String> names) throws IOException {
+        Document stored = searcher.storedFields().document(doc);
+        Terms vector = searcher.getIndexReader().termVectors().get(doc, TEXT);
+        Map<String, Integer> frequencies = new HashMap<>();
+        if (vector != null) {
+            TermsEnum terms = vector.iterator();
+            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+                frequencies.put(term.utf8ToString(), (int) terms.totalTermFreq());
+            }
+        }
+        TextVector candidate = TextVector.of(frequencies, searcher.getIndexReader());
+        Map<String, Double> contributions = query.contributions(candidate);
+        double textCosine = query.norm() == 0 || candidate.norm() == 0 ? 0
+                : contributions.values().stream().mapToDouble(Double::doubleValue).sum() / (query.norm() * candidate.norm());
+        Map<String, Double> archived = parseWeights(stored.get(ENTITY_WEIGHTS));
+        Map<String, Double> shared = new HashMap<>();
+        weights.forEach((qid, weight) -> {
+            if (archived.containsKey(qid)) {
+                shared.put(qid, weight * archived.get(qid));
+            }
+        });
+        double score = textCosine;
+        if (!weights.isEmpty()) {
+            double entityCosine = archived.isEmpty() ? 0
+                    : shared.values().stream().mapToDouble(Double::doubleValue).sum() / (norm(weights) * norm(archived));
+            score = (textCosine + entityCosine) / 2;
+        }
+        List<String> sharedNames = top(shared, Integer.MAX_VALUE).stream().map(names::get).toList();
+        Map<String, Double> otherTerms = new HashMap<>(contributions);
+        otherTerms.keySet().removeAll(sharedNames.stream()
+                .flatMap(name -> Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
+                .collect(Collectors.toSet()));
+        return new RelatedLink(stored.get(URI), stored.get(HEADLINE), Math.round(Math.min(1, score) * 1000) / 1000.0,
+                reason(sharedNames, top(otherTerms, REASON_TERMS)));
+    }
+
+    static String reason(List<String> entityNames, List<String> terms) {
+        List<String> parts = new ArrayList<>();
+        if (!entityNames.isEmpty()) {
+            parts.add("shared entities: " + String.join(", ", entityNames));
+        }
+        if (!terms.isEmpty()) {
+            parts.add("shared terms: " + String.join(", ", terms));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static List<String> top(Map<String, Double> weights, int limit) {
+        return weights.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
+        MoreLikeThis like = new MoreLikeThis(reader);
+        like.setAnalyzer(analyzer);
+        like.setFieldNames(new String[] {TEXT});
+        // A young archive has few documents: every term that occurs is evidence.
+        like.setMinTermFreq(1);
+        like.setMinDocFreq(1);
+        like.setMinWordLen(2);
+        return like;
+    }
+
+    private static Query earlier(ArticleEvent article, Query relevance) {
+        return new BooleanQuery.Builder()
+                .add(relevance, Occur.MUST)
+                .add(LongPoint.newRangeQuery(CREATED, Long.MIN_VALUE, article.firstCreated().toEpochMilli() - 1),
+                        Occur.FILTER)
+                .add(new TermQuery(new Term(URI, article.uri())), Occur.MUST_NOT)
+                .build();
+    }
+
+    private Document document(ArticleEvent article) {
+        Document document = new Document();
+        document.add(new StringField(URI, article.uri(), Field.Store.YES));
+        document.add(new StoredField(HEADLINE, article.headline()));
+        document.add(new StringField(HEADLINE_KEY, headlineKey(article.headline()), Field.Store.NO));
+        document.add(new Field(TEXT, text(article), TEXT_WITH_VECTORS));
+        long created = article.firstCreated().toEpochMilli();
+        document.add(new LongPoint(CREATED, created));
+        document.add(new NumericDocValuesField(CREATED, created));
+        Map<String, Double> weights = linkedSalience(archiveEntities.apply(article));
+        weights.keySet().forEach(qid -> document.add(new StringField(ENTITY, qid, Field.Store.NO)));
+        document.add(new StoredField(ENTITY_WEIGHTS, weights.entrySet().stream()
+                .map(entry -> entry.getKey() + '=' + entry.getValue()).collect(Collectors.joining(" "))));
+        return document;
+    }
+
+    private Map<String, Integer> termFrequencies(String text) throws IOException {
+        Map<String, Integer> frequencies = new HashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                frequencies.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        }
+        return frequencies;
+    }
+
+    /** Linked entities by Wikidata id with their salience; unlinked entities cannot be compared. */
+    private static Map<String, Double> linkedSalience(List<Entity> entities) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (Entity entity : entities) {
+            if (entity.link() != null && entity.salience() > 0) {
+                weights.merge(entity.link().wikidataId(), entity.salience(), Math::max);
+            }
+        }
+        return weights;
+    }
+
+    private static Map<String, Double> parseWeights(String stored) {
+        Map<String, Double> weights = new HashMap<>();
+        if (stored != null && !stored.isEmpty()) {
+            for (String pair : stored.split(" ")) {
+                int equals = pair.indexOf('=');
+                weights.put(pair.substring(0, equals), Double.parseDouble(pair.substring(equals + 1)));
+            }
+        }
+        return weights;
+    }
+
+    private static double norm(Map<String, Double> weights) {
+        return Math.sqrt(weights.values().stream().mapToDouble(weight -> weight * weight).sum());
+    }
+
+    private static String text(ArticleEvent article) {
+        return article.headline() + "\n\n" + article.body();
+    }
+
+    /** Case, spacing and final punctuation do not make a teaser title a different headline. */
+    static String headlineKey(String headline) {
+        return headline.strip().replaceAll("\\s+", " ").replaceAll("[\\p{Punct}…’”]+$", "").toLowerCase(Locale.ROOT);
+    }
+
+    private <T> T search(SearchAction<T> action) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.apply(searcher);
+            }
+            finally {
+                searchers.release(searcher);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FieldType textWithVectors() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
+    }
+
+    @FunctionalInterface
+    private interface SearchAction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** A text as tf-idf weights of its terms; idf from the archive, as BM25 computes it. */
+    private record TextVector(Map<String, Double> weights, double norm) {
+
+        static TextVector of(Map<String, Integer> frequencies, IndexReader reader) throws IOException {
+            Map<String, Double> weights = new HashMap<>();
+            int documents = reader.maxDoc();
+            for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
+                int df = reader.docFreq(new Term(TEXT, entry.getKey()));
+                double idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+                weights.put(entry.getKey(), entry.getValue() * idf);
+            }
+            return new TextVector(weights, Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum()));
+        }
+
+        /** Each shared term's part of the dot product. */
+        Map<String, Double> contributions(TextVector other) {
+            Map<String, Double> shared = new HashMap<>();
+            weights.forEach((term, weight) -> {
+                Double otherWeight = other.weights.get(term);
+                if (otherWeight != null) {
+                    shared.put(term, weight * otherWeight);
+                }
+            });
+            return shared;
+        }
+    }
+}

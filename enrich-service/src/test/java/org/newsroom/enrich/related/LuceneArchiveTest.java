@@ -1,0 +1,109 @@
+package org.newsroom.enrich.related;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Entity;
+import org.newsroom.contract.EntityLink;
+import org.newsroom.contract.EntityType;
+import org.newsroom.contract.RelatedLink;
+
+/** Ranking of related earlier articles on a small hand-written archive. */
+class LuceneArchiveTest {
+
+    private static final Entity DEEPMIND = entity("Google DeepMind", EntityType.ORGANIZATION, "Q15733006", 0.9);
+    private static final Entity A24 = entity("A24", EntityType.ORGANIZATION, "Q18211349", 0.7);
+    private static final Entity CANNES = entity("Cannes", EntityType.LOCATION, "Q39984", 0.5);
+    private static final Entity PORTO = entity("Porto", EntityType.LOCATION, "Q36433", 0.9);
+
+    /** The archive's entity finder, scripted per article. */
+    private static final Map<String, List<Entity>> ARCHIVED_ENTITIES = Map.of(
+            "urn:test:deal", List.of(DEEPMIND, A24),
+            "urn:test:cannes", List.of(entity("A24", EntityType.ORGANIZATION, "Q18211349", 0.9), CANNES),
+            "urn:test:floods", List.of(PORTO),
+            "urn:test:later", List.of(DEEPMIND, A24));
+
+    private LuceneArchive archive;
+
+    @BeforeEach
+    void fillArchive() {
+        archive = new LuceneArchive(article -> ARCHIVED_ENTITIES.getOrDefault(article.uri(), List.of()), 5, 0.1);
+        archive.accept(article("urn:test:deal", "2026-01-01", "Google DeepMind signs film deal with A24",
+                "Google DeepMind will build AI tools for the film studio A24 under a three-year deal."));
+        archive.accept(article("urn:test:cannes", "2026-01-02", "A24 film wins award at Cannes",
+                "The studio A24 took the top award at Cannes for a film about a lighthouse keeper."));
+        archive.accept(article("urn:test:floods", "2026-01-03", "Floods hit Porto after storm",
+                "Rivers burst their banks in Porto after two days of heavy rain."));
+        archive.accept(article("urn:test:later", "2026-02-01", "Google DeepMind and A24 extend film deal",
+                "Google DeepMind and A24 extend their film deal by two years."));
+        archive.refresh();
+    }
+
+    @AfterEach
+    void closeArchive() throws Exception {
+        archive.close();
+    }
+
+    @Test
+    void ranksEarlierArticlesBySharedEntitiesAndTermsWithReasons() {
+        // Given
+        ArticleEvent current = article("urn:test:current", "2026-01-10", "Google DeepMind and A24 expand film deal",
+                "Google DeepMind and the studio A24 expand their film deal to animation.");
+
+        // When
+        List<RelatedLink> related = archive.earlierRelated(current,
+                List.of(entity("Google DeepMind", EntityType.ORGANIZATION, "Q15733006", 0.95),
+                        entity("A24", EntityType.ORGANIZATION, "Q18211349", 0.8)));
+
+        // Then: the later article and the unrelated one are not there
+        assertThat(related).containsExactly(
+                new RelatedLink("urn:test:deal", "Google DeepMind signs film deal with A24", 0.649,
+                        "shared entities: Google DeepMind, A24; shared terms: deal, film, studio"),
+                new RelatedLink("urn:test:cannes", "A24 film wins award at Cannes", 0.309,
+                        "shared entities: A24; shared terms: film, studio"));
+    }
+
+    @Test
+    void resolvesAReadMoreTitleToTheLatestEarlierArticleWithThatHeadline() {
+        // Given
+        ArticleEvent current = article("urn:test:current", "2026-01-10", "Weather", "Read more Floods hit Porto after storm →");
+
+        // When / Then
+        assertThat(archive.earlierWithHeadline(current, "floods hit porto after storm."))
+                .contains(new RelatedLink("urn:test:floods", "Floods hit Porto after storm", 1.0, "same headline"));
+        assertThat(archive.earlierWithHeadline(current, "Google DeepMind and A24 extend film deal")).isEmpty();
+    }
+
+    @Test
+    void forgetsAKilledArticle() {
+        // Given
+        ArticleEvent killed = new ArticleEvent(1, "evt-kill", ArticleAction.KILLED, "urn:test:floods", 2, "", "",
+                "Test Wire", "partner-1", "en", Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-04T00:00:00Z"));
+
+        // When
+        archive.accept(killed);
+        archive.refresh();
+
+        // Then
+        assertThat(archive.contains("urn:test:floods")).isFalse();
+        assertThat(archive.contains("urn:test:deal")).isTrue();
+    }
+
+    private static ArticleEvent article(String uri, String day, String headline, String body) {
+        Instant created = Instant.parse(day + "T08:00:00Z");
+        return new ArticleEvent(1, "evt-" + uri, ArticleAction.PUBLISHED, uri, 1, headline, body, "Test Wire",
+                "partner-1", "en", created, created);
+    }
+
+    private static Entity entity(String name, EntityType type, String qid, double salience) {
+        return new Entity(name, type, List.of(), salience, new EntityLink(qid, null));
+    }
+}
