@@ -6,90 +6,50 @@ import static org.newsroom.publish.EnrichedArticles.enriched;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
-import org.newsroom.contract.Topics;
+import org.newsroom.contract.Entity;
+import org.newsroom.contract.EntityLink;
+import org.newsroom.contract.EntityType;
+import org.newsroom.contract.Mention;
+import org.newsroom.contract.TextField;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.article.ArticleView;
-import org.newsroom.publish.stream.ConnectionLimiter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole service with an embedded Kafka broker, the real Kafka binder and MongoDB over TCP:
- * enriched records in, stored articles and live stream events out.
+ * enriched records in, stored articles, article lists and live stream events out.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "newsroom.publish.heartbeat-interval=1h", "logging.level.org.apache.kafka=warn",
-                "management.endpoint.health.show-components=always",
-                "newsroom.publish.stream.max-connections-per-client=3", "newsroom.publish.stream.poll-interval=100ms",
-                "logging.level.kafka=warn", "logging.level.state.change.logger=warn" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class PublishServiceIntegrationTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+class PublishServiceIntegrationTest extends PublishServiceTestBase {
 
     private static final String DLQ = "newsroom.enriched.v1.publish-dlq";
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("publish-it"));
-    }
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private EmbeddedKafkaBroker broker;
-
-    @Autowired
-    private JsonMapper json;
-
-    @Autowired
-    private MongoDatabase database;
-
-    @Autowired
-    private ConnectionLimiter limiter;
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
-    }
 
     @Test
     void streamsEachStoredChangeOnceAndServesTheStoredArticle() throws Exception {
@@ -289,6 +249,56 @@ class PublishServiceIntegrationTest {
     }
 
     @Test
+    void listsTheArticlesOfAnEntityPageByPageAndLeavesOutKilledOnes() {
+        // Given two articles about an entity no other test mentions
+        Entity lovelace = new Entity("Ada Lovelace", EntityType.PERSON,
+                List.of(new Mention(TextField.HEADLINE, 0, 12, "Ada Lovelace")), 0.9,
+                new EntityLink("Q7259", "https://en.wikipedia.org/wiki/Ada_Lovelace"));
+        List<String> uris = Stream.of("urn:newsroom:it:lovelace-1", "urn:newsroom:it:lovelace-2")
+                .sorted(Comparator.comparing(ArticleIds::fromUri, Comparator.reverseOrder()))
+                .toList();
+        uris.forEach(uri -> produce(0, enriched(uri, 1, ArticleAction.PUBLISHED, uri, "en", List.of(lovelace))));
+        await().atMost(TIMEOUT).untilAsserted(() -> client().get().uri("/v1/articles?entity=q7259").exchange()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2));
+
+        // When the entity page is read one article at a time, then each comes once, newest first
+        byte[] first = client().get().uri("/v1/entities/{entity}/articles?limit=1", "Ada Lovelace").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].uri").isEqualTo(uris.get(0))
+                .jsonPath("$.items[0].entities[0].link.wikidataId").isEqualTo("Q7259")
+                .returnResult().getResponseBody();
+        String next = json.readTree(first).get("next").asString();
+        client().get().uri("/v1/entities/{entity}/articles?limit=1&before={before}", "Q7259", next).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].uri").isEqualTo(uris.get(1))
+                .jsonPath("$.next").isEmpty();
+
+        // When the newer one is killed, then it is listed no more
+        produce(0, enriched(uris.get(0), 2, ArticleAction.KILLED, uris.get(0), "en", List.of(lovelace)));
+        await().atMost(TIMEOUT).untilAsserted(() -> client().get().uri("/v1/articles?entity=Q7259&lang=EN").exchange()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].uri").isEqualTo(uris.get(1)));
+    }
+
+    @Test
+    void aBadListParameterIsAProblemNamingIt() {
+        Map<String, String> badQueries = Map.of(
+                "limit=0", "limit", "limit=101", "limit", "limit=ten", "limit", "before=not-a-cursor", "before",
+                "type=planet", "type");
+        badQueries.forEach((query, parameter) -> client().get().uri("/v1/articles?" + query).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.parameter").isEqualTo(parameter));
+    }
+
+    @Test
     void anUnknownArticleIsAProblemNamingTheId() {
         client().get().uri("/v1/articles/{id}", "no-such-article").exchange()
                 .expectStatus().isNotFound()
@@ -325,33 +335,6 @@ class PublishServiceIntegrationTest {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.components.binders.status").isEqualTo("UP");
-    }
-
-    /** Sends the event as plain JSON with the uri as key and no type headers, as enrich-service does. */
-    private void produce(EnrichedArticleEvent event) {
-        produce(event.article().uri(), json.writeValueAsString(event));
-    }
-
-    /** Sends the event to the given partition; each test keeps one article on one partition. */
-    private void produce(int partition, EnrichedArticleEvent event) {
-        send(new ProducerRecord<>(Topics.ENRICHED.name(), partition, event.article().uri(),
-                json.writeValueAsString(event)));
-    }
-
-    private void produce(String key, String value) {
-        send(new ProducerRecord<>(Topics.ENRICHED.name(), key, value));
-    }
-
-    private void send(ProducerRecord<String, String> record) {
-        String key = record.key();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record).get(TIMEOUT.toSeconds(),
-                    TimeUnit.SECONDS);
-        }
-        catch (Exception e) {
-            throw new AssertionError("Could not produce the record of " + key, e);
-        }
     }
 
     private static ArticleView expectedView(EnrichedArticleEvent event) {

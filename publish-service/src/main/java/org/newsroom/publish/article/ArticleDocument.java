@@ -32,12 +32,14 @@ public final class ArticleDocument {
     static final String SOURCE_OFFSET = "sourcePosition.offset";
     static final String FIRST_CREATED = "firstCreated";
     static final String LANGUAGE = "language";
+    static final String LANGUAGE_KEY = "languageKey";
     static final String ENTITY_KEYS = "entityKeys";
     static final String ENTITY_TYPES = "entities.type";
     static final String WITHDRAWN = "withdrawn";
 
     /** Fields that stay inside publish-service: not part of the view, not copied into stream events. */
-    private static final List<String> INTERNAL_FIELDS = List.of("partnerId", "sourcePosition", ENTITY_KEYS);
+    private static final List<String> INTERNAL_FIELDS = List.of("partnerId", "sourcePosition", ENTITY_KEYS,
+            LANGUAGE_KEY);
 
     private final Document document;
 
@@ -68,6 +70,7 @@ public final class ArticleDocument {
                 .append("source", article.source())
                 .append("partnerId", article.partnerId())
                 .append(LANGUAGE, language)
+                .append(LANGUAGE_KEY, ArticleFilter.languageKey(language))
                 .append(FIRST_CREATED, Date.from(article.firstCreated()))
                 .append("receivedAt", Date.from(article.receivedAt()))
                 .append("entities", entities.stream().map(ArticleDocument::entity).toList())

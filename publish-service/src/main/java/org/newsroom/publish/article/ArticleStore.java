@@ -5,21 +5,37 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.mongo.DuplicateKey;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /** The {@code articles} collection: one document per article, always at its newest version. */
 @Component
-public class ArticleStore {
+public class ArticleStore implements InitializingBean {
 
     static final String COLLECTION = "articles";
+
+    private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Newest first, the id breaking ties: the order of every list, and what a page cursor points into. */
+    private static final Bson NEWEST_FIRST = Sorts.descending(ArticleDocument.FIRST_CREATED, ArticleDocument.ID);
 
     private final MongoCollection<Document> articles;
 
@@ -53,6 +69,45 @@ public class ArticleStore {
                         new UpdateOptions().upsert(true)))
                 .map(result -> result.getUpsertedId() != null || result.getMatchedCount() > 0)
                 .onErrorResume(DuplicateKey::isDuplicateKey, duplicate -> Mono.just(false));
+    }
+
+    /**
+     * Creates the indexes of the list queries before the first request: one per filter, each
+     * continuing with the withdrawn flag and the list order, so that a page is read straight off an
+     * index in order, however many articles there are. A query with several filters uses one of them
+     * and checks the others on the documents it reads.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        Bson listed = Indexes.compoundIndex(Indexes.ascending(ArticleDocument.WITHDRAWN), NEWEST_FIRST);
+        List<IndexModel> indexes = new ArrayList<>();
+        indexes.add(new IndexModel(listed));
+        for (String filtered : List.of(ArticleDocument.ENTITY_KEYS, ArticleDocument.LANGUAGE_KEY,
+                ArticleDocument.ENTITY_TYPES)) {
+            indexes.add(new IndexModel(Indexes.compoundIndex(Indexes.ascending(filtered), listed)));
+        }
+        Flux.from(articles.createIndexes(indexes)).then().block(INDEX_TIMEOUT);
+    }
+
+    /**
+     * Up to {@code limit} articles matching the filter, newest first, after the cursor if one is
+     * given; withdrawn articles are never listed. Reads one more than asked to know whether a next
+     * page exists, so the last page says so instead of leading to an empty one.
+     */
+    public Mono<ArticlePage> page(ArticleFilter filter, @Nullable PageCursor before, int limit) {
+        List<Bson> conditions = new ArrayList<>(filter.toQuery());
+        conditions.add(eq(ArticleDocument.WITHDRAWN, false));
+        if (before != null) {
+            Date created = Date.from(before.firstCreated());
+            conditions.add(or(lt(ArticleDocument.FIRST_CREATED, created),
+                    and(eq(ArticleDocument.FIRST_CREATED, created), lt(ArticleDocument.ID, before.id()))));
+        }
+        return Flux.from(articles.find(and(conditions)).sort(NEWEST_FIRST).limit(limit + 1))
+                .map(ArticleDocument::toView)
+                .collectList()
+                .map(found -> found.size() > limit
+                        ? new ArticlePage(found.subList(0, limit), PageCursor.after(found.get(limit - 1)).encode())
+                        : new ArticlePage(found, null));
     }
 
     public Mono<ArticleView> findById(String id) {

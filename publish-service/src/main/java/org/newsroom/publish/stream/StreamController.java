@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.publish.web.InvalidParameterException;
 import reactor.core.publisher.Flux;
 
 import org.springframework.http.MediaType;

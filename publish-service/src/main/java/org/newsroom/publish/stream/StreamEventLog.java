@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -37,7 +40,9 @@ import org.springframework.stereotype.Component;
  * source order per partition. It is shared by all instances, so it is what every instance's live
  * stream and every resume read from. The {@code stream_trims} collection remembers, per partition,
  * up to which offset events were trimmed away, so that a cursor older than that is detected and
- * answered with a reset instead of a silent jump.
+ * answered with a reset instead of a silent jump. The {@code stream_partitions} collection holds one
+ * small document per partition that ever had an event, so that finding the newest event of the log
+ * is one index lookup per partition instead of a scan of the whole log.
  */
 @Component
 public class StreamEventLog implements InitializingBean {
@@ -45,6 +50,8 @@ public class StreamEventLog implements InitializingBean {
     static final String COLLECTION = "stream_events";
 
     static final String TRIMS = "stream_trims";
+
+    static final String PARTITIONS = "stream_partitions";
 
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
@@ -58,9 +65,15 @@ public class StreamEventLog implements InitializingBean {
 
     private final MongoCollection<Document> trims;
 
+    private final MongoCollection<Document> partitions;
+
+    /** Partitions this instance knows to be registered; saves the upsert on every event but the first. */
+    private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
+
     public StreamEventLog(MongoDatabase database) {
         this.events = database.getCollection(COLLECTION);
         this.trims = database.getCollection(TRIMS);
+        this.partitions = database.getCollection(PARTITIONS);
     }
 
     /**
@@ -71,7 +84,32 @@ public class StreamEventLog implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         Mono.from(events.createIndex(Indexes.ascending(PARTITION, OFFSET), new IndexOptions().unique(true)))
+                .then(registerLoggedPartitions())
                 .block(INDEX_TIMEOUT);
+    }
+
+    /**
+     * Registers the partitions of events logged before partitions were registered. A distinct over
+     * the first field of the unique index reads one index entry per partition.
+     */
+    private Mono<Void> registerLoggedPartitions() {
+        return Flux.from(events.distinct(PARTITION, Integer.class)).concatMap(this::register).then();
+    }
+
+    /** Registered before its first event is logged, so whoever sees the event also sees the partition. */
+    private Mono<Void> register(int partition) {
+        if (registered.contains(partition)) {
+            return Mono.empty();
+        }
+        return Mono.from(partitions.updateOne(eq("_id", partition), Updates.setOnInsert("_id", partition),
+                        new UpdateOptions().upsert(true)))
+                .doOnSuccess(done -> registered.add(partition))
+                .then();
+    }
+
+    /** Every partition that ever had an event. */
+    private Flux<Integer> partitions() {
+        return Flux.from(partitions.find()).map(partition -> partition.getInteger("_id"));
     }
 
     /** Records the event; tells whether it was new rather than already recorded. */
@@ -83,7 +121,8 @@ public class StreamEventLog implements InitializingBean {
                 .append(OFFSET, event.position().offset())
                 .append(STORED_AT, Date.from(event.article().storedAt()))
                 .append("article", article.viewDocument());
-        return Mono.from(events.insertOne(document))
+        return register(event.position().partition())
+                .then(Mono.from(events.insertOne(document)))
                 .thenReturn(true)
                 .onErrorResume(DuplicateKey::isDuplicateKey, duplicate -> Mono.just(false));
     }
@@ -110,11 +149,19 @@ public class StreamEventLog implements InitializingBean {
 
     /** The cursor after the newest event of every partition, including events already trimmed. */
     public Mono<StreamCursor> head() {
-        return Flux.from(events.aggregate(List.of(new Document("$group",
-                        new Document("_id", "$" + PARTITION).append("last", new Document("$max", "$" + OFFSET))))))
-                .collectMap(group -> group.getInteger("_id"), group -> group.getLong("last"))
-                .map(StreamCursor::of)
-                .zipWith(trimmedThrough(), StreamCursor::max);
+        return newestPerPartition(partition -> eq(PARTITION, partition)).zipWith(trimmedThrough(), StreamCursor::max);
+    }
+
+    /**
+     * Per partition, the offset of the newest event matching the condition: one lookup per partition
+     * that walks the unique (partition, offset) index from its newest end and stops at the first match.
+     */
+    private Mono<StreamCursor> newestPerPartition(IntFunction<Bson> condition) {
+        return partitions()
+                .flatMap(partition -> Mono.from(events.find(condition.apply(partition))
+                        .sort(Sorts.descending(PARTITION, OFFSET)).limit(1).first()))
+                .collectMap(newest -> newest.getInteger(PARTITION), newest -> newest.getLong(OFFSET))
+                .map(StreamCursor::of);
     }
 
     /** Per partition, the highest offset whose event was trimmed away; a cursor behind it cannot resume. */
@@ -131,12 +178,8 @@ public class StreamEventLog implements InitializingBean {
      */
     public Mono<StreamCursor> cursorAt(Instant since) {
         Date before = Date.from(since);
-        Mono<StreamCursor> stored = Flux.from(events.aggregate(List.of(
-                        new Document("$match", new Document(STORED_AT, new Document("$lt", before))),
-                        new Document("$group", new Document("_id", "$" + PARTITION)
-                                .append("last", new Document("$max", "$" + OFFSET))))))
-                .collectMap(group -> group.getInteger("_id"), group -> group.getLong("last"))
-                .map(StreamCursor::of);
+        Mono<StreamCursor> stored = newestPerPartition(
+                partition -> and(eq(PARTITION, partition), lt(STORED_AT, before)));
         Mono<StreamCursor> trimmedBefore = Flux.from(trims.find(lt(STORED_AT, before)))
                 .collectMap(trim -> trim.getInteger("_id"), trim -> trim.getLong(OFFSET))
                 .map(StreamCursor::of);
@@ -150,7 +193,7 @@ public class StreamEventLog implements InitializingBean {
      * idempotent. Completes with the number of events deleted.
      */
     public Mono<Long> trim(int maxEvents, Instant oldest) {
-        return Flux.from(events.distinct(PARTITION, Integer.class))
+        return partitions()
                 .concatMap(partition -> trimPartition(partition, maxEvents, Date.from(oldest)))
                 .reduce(0L, Long::sum);
     }

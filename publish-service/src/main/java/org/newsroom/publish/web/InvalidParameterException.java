@@ -1,4 +1,4 @@
-package org.newsroom.publish.stream;
+package org.newsroom.publish.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
