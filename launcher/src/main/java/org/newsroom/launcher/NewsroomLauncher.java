@@ -261,7 +261,9 @@ public final class NewsroomLauncher {
                 "                          X-Api-Key: " + PartnerCredentials.LOCAL.apiKey(),
                 "                          X-Signature: sha256=<hex HMAC-SHA256 of the body, key \""
                         + PartnerCredentials.LOCAL.secret() + "\">",
-                "  Live stream        GET  " + publish + "/v1/stream",
+                "  Live page               " + publish + "/   (open it in a browser)",
+                "  Live stream        GET  " + publish + "/v1/stream   (SSE; NDJSON with Accept: application/x-ndjson)",
+                "  Articles           GET  " + publish + "/v1/articles?entity=&lang=&type=&before=&limit=",
                 "  One article        GET  " + publish + "/v1/articles/{id}",
                 "  Health             GET  " + health,
                 "  Kafka bootstrap         " + kafka.bootstrapServers(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.newsroom.publish.EnrichedArticles.enriched;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
@@ -25,6 +27,7 @@ import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
 import org.newsroom.contract.TextField;
+import org.newsroom.contract.Topics;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.article.ArticleView;
 import reactor.core.Disposable;
@@ -76,7 +79,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                     assertThat(sse.event()).isEqualTo("published");
                     assertThat(sse.id()).isNotBlank();
                     published[0] = json.readValue(sse.data(), ArticleView.class);
-                    assertThat(published[0]).usingRecursiveComparison().ignoringFields("storedAt")
+                    assertThat(published[0]).usingRecursiveComparison().ignoringFields("storedAt", "traceId")
                             .isEqualTo(expectedView(v1));
                     assertThat(published[0].storedAt()).isNotNull();
                 })
@@ -89,7 +92,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .assertNext(sse -> {
                     assertThat(sse.event()).isEqualTo("updated");
                     assertThat(json.readValue(sse.data(), ArticleView.class)).usingRecursiveComparison()
-                            .ignoringFields("storedAt").isEqualTo(expectedView(v2));
+                            .ignoringFields("storedAt", "traceId").isEqualTo(expectedView(v2));
                 })
                 .thenCancel()
                 .verify(TIMEOUT);
@@ -328,6 +331,43 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
     }
 
     @Test
+    void carriesTheTraceOfTheRecordToTheStreamEventAndMeasuresTheDelivery() {
+        // Given a subscriber on the live stream
+        String uri = "urn:newsroom:it:traced";
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        EnrichedArticleEvent event = enriched(uri, 1, ArticleAction.PUBLISHED, "Merkel visits Hamburg");
+        Flux<ServerSentEvent<String>> stream = client().get().uri("/v1/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .returnResult(SSE)
+                .getResponseBody();
+
+        StepVerifier.create(stream)
+                .assertNext(sse -> assertThat(sse.comment()).isEqualTo("heartbeat"))
+                // When a record comes with the W3C trace context of the partner's push
+                .then(() -> {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ENRICHED.name(), uri,
+                            json.writeValueAsString(event));
+                    record.headers().add("traceparent",
+                            ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+                    send(record);
+                })
+                // Then the stream event carries that trace id
+                .assertNext(sse -> assertThat(json.readValue(sse.data(), ArticleView.class).traceId())
+                        .isEqualTo(traceId))
+                .thenCancel()
+                .verify(TIMEOUT);
+
+        // And Prometheus sees the live delivery and the subscribers gauge
+        client().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .containsPattern("(?m)^newsroom_delivery_latency_seconds_count(\\{[^}]*\\})? [1-9]")
+                        .containsPattern("(?m)^newsroom_stream_subscribers(\\{[^}]*\\})? "));
+    }
+
+    @Test
     void isHealthyWithKafkaAndMongo() {
         client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
@@ -343,6 +383,6 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
         return new ArticleView(ArticleIds.fromUri(article.uri()), article.uri(), article.version(), article.action(),
                 article.headline(), article.body(), article.source(), article.language(), article.firstCreated(),
                 article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(),
-                enrichment.enrichedAt(), enrichment.enrichedAt(), false);
+                enrichment.enrichedAt(), enrichment.enrichedAt(), false, null);
     }
 }

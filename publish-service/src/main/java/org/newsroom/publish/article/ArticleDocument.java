@@ -55,7 +55,8 @@ public final class ArticleDocument {
      * one, because the partner knows its story; detection only fills the gap. A kill keeps only what
      * identifies the article: its body, entities and related links must not be served any more.
      */
-    public static ArticleDocument of(EnrichedArticleEvent event, SourcePosition position, Instant storedAt) {
+    public static ArticleDocument of(EnrichedArticleEvent event, SourcePosition position, Instant storedAt,
+            @Nullable String traceId) {
         ArticleEvent article = event.article();
         Enrichment enrichment = event.enrichment();
         boolean withdrawn = article.action() == ArticleAction.KILLED;
@@ -82,6 +83,7 @@ public final class ArticleDocument {
                 .append("enrichedAt", Date.from(enrichment.enrichedAt()))
                 .append("storedAt", Date.from(storedAt))
                 .append(WITHDRAWN, withdrawn)
+                .append("traceId", traceId)
                 .append("sourcePosition",
                         new Document("partition", position.partition()).append("offset", position.offset()));
         return new ArticleDocument(document, position);
@@ -139,7 +141,8 @@ public final class ArticleDocument {
                 document.getString("enrichmentVersion"),
                 instant(document, "enrichedAt"),
                 instant(document, "storedAt"),
-                document.getBoolean(WITHDRAWN, false));
+                document.getBoolean(WITHDRAWN, false),
+                document.getString("traceId"));
     }
 
     private static Instant instant(Document document, String field) {

@@ -28,6 +28,8 @@ import org.newsroom.contract.RelatedLink;
  * @param enrichedAt when the enrichment was computed
  * @param storedAt when publish-service stored this version
  * @param withdrawn whether the article was killed: its body, entities and related links are gone
+ * @param traceId the trace of the partner's push that made this version, as in the services' logs,
+ *        when it was traced
  */
 public record ArticleView(
         String id,
@@ -45,7 +47,8 @@ public record ArticleView(
         String enrichmentVersion,
         Instant enrichedAt,
         Instant storedAt,
-        boolean withdrawn) {
+        boolean withdrawn,
+        @Nullable String traceId) {
 
     public ArticleView {
         entities = List.copyOf(entities);

@@ -2,6 +2,7 @@ package org.newsroom.publish.intake;
 
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.ArticleStore;
@@ -40,9 +41,11 @@ public class ArticleIntake {
     /**
      * Completes with whether the stored article changed (or, for a redelivered record, had been
      * changed by it); a change is recorded and pushed once, however often its record is delivered.
+     *
+     * @param traceId the trace the record was consumed in, kept with the version for subscribers
      */
-    public Mono<Boolean> accept(EnrichedArticleEvent event, SourcePosition position) {
-        ArticleDocument article = ArticleDocument.of(event, position, clock.instant());
+    public Mono<Boolean> accept(EnrichedArticleEvent event, SourcePosition position, @Nullable String traceId) {
+        ArticleDocument article = ArticleDocument.of(event, position, clock.instant(), traceId);
         return articles.storeIfNewer(article)
                 .flatMap(changed -> changed ? recordChange(new StreamEvent(position, article.toView()), article)
                         .thenReturn(true) : Mono.just(false));

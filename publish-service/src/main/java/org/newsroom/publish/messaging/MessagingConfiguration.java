@@ -2,12 +2,14 @@ package org.newsroom.publish.messaging;
 
 import java.util.function.Consumer;
 
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Topics;
 import org.newsroom.publish.PublishProperties;
 import org.newsroom.publish.intake.ArticleIntake;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -20,8 +22,9 @@ import org.springframework.messaging.Message;
 class MessagingConfiguration {
 
     @Bean
-    Consumer<Message<EnrichedArticleEvent>> storeArticle(ArticleIntake intake, PublishProperties properties) {
-        return new StoreArticleConsumer(intake, properties.writeTimeout());
+    Consumer<Message<EnrichedArticleEvent>> storeArticle(ArticleIntake intake, PublishProperties properties,
+            ObjectProvider<Tracer> tracer) {
+        return new StoreArticleConsumer(intake, properties.writeTimeout(), tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     /** Declared here too so that start order of the services does not matter. */

@@ -3,9 +3,14 @@ package org.newsroom.publish.messaging;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.publish.article.SourcePosition;
 import org.newsroom.publish.intake.ArticleIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -15,16 +20,23 @@ import org.springframework.messaging.MessageHeaders;
  * Hands each enriched record to the intake and waits for it, with a bound, on the listener thread.
  * Returning normally lets the binder commit the offset, so a record is acknowledged only once its
  * article is stored; throwing (including on timeout) makes the binder retry and finally dead-letter it.
+ * The binder consumes each record in the trace its {@code traceparent} header continues; that trace
+ * id is stored with the version, so subscribers and operators can follow one story through the logs.
  */
 class StoreArticleConsumer implements Consumer<Message<EnrichedArticleEvent>> {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreArticleConsumer.class);
 
     private final ArticleIntake intake;
 
     private final Duration writeTimeout;
 
-    StoreArticleConsumer(ArticleIntake intake, Duration writeTimeout) {
+    private final Tracer tracer;
+
+    StoreArticleConsumer(ArticleIntake intake, Duration writeTimeout, Tracer tracer) {
         this.intake = intake;
         this.writeTimeout = writeTimeout;
+        this.tracer = tracer;
     }
 
     @Override
@@ -35,7 +47,20 @@ class StoreArticleConsumer implements Consumer<Message<EnrichedArticleEvent>> {
         if (!(payload instanceof EnrichedArticleEvent event)) {
             throw new UnreadableRecordException(position);
         }
-        intake.accept(event, position).block(writeTimeout);
+        Boolean changed = intake.accept(event, position, currentTraceId()).block(writeTimeout);
+        if (Boolean.TRUE.equals(changed)) {
+            log.info("Stored {} version {} ({})", event.article().uri(), event.article().version(),
+                    event.article().action());
+        }
+        else {
+            log.debug("Unchanged by {} version {}: stored already or newer", event.article().uri(),
+                    event.article().version());
+        }
+    }
+
+    private @Nullable String currentTraceId() {
+        Span span = tracer.currentSpan();
+        return span == null ? null : span.context().traceId();
     }
 
     private static SourcePosition positionOf(MessageHeaders headers) {

@@ -45,9 +45,13 @@ public class LiveStream {
 
     private final int batchSize;
 
-    public LiveStream(LiveStreamHub hub, StreamEventLog streamEvents, PublishProperties properties) {
+    private final StreamMetrics metrics;
+
+    public LiveStream(LiveStreamHub hub, StreamEventLog streamEvents, PublishProperties properties,
+            StreamMetrics metrics) {
         this.hub = hub;
         this.streamEvents = streamEvents;
+        this.metrics = metrics;
         this.heartbeatInterval = properties.heartbeatInterval();
         this.maxLifetime = properties.stream().maxConnectionLifetime();
         this.batchSize = properties.stream().pollBatchSize();
@@ -60,11 +64,11 @@ public class LiveStream {
     public Flux<StreamMessage> open(StreamStart start, StreamFilter filter) {
         return Flux.defer(() -> {
             LiveFeed feed = hub.subscribe();
-            Session session = new Session(filter);
+            Session session = new Session(filter, metrics);
             Mono<StreamCursor> from = start.cursor() != null ? Mono.just(start.cursor())
                     : start.since() != null ? streamEvents.cursorAt(start.since()) : Mono.just(feed.start());
             Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
-                    catchUp(cursor), feed.events().map(EventItem::new)));
+                    catchUp(cursor), feed.events().map(EventItem::live)));
             Flux<Item> ticks = Flux.interval(heartbeatInterval, heartbeatInterval)
                     .onBackpressureDrop()
                     .map(tick -> Tick.TICK);
@@ -100,7 +104,7 @@ public class LiveStream {
                         return streamEvents.head().map(from::max)
                                 .flatMapMany(head -> Flux.concat(Flux.just(new ResetItem(head)), catchUp(head)));
                     }
-                    Flux<Item> items = Flux.fromIterable(batch).map(EventItem::new);
+                    Flux<Item> items = Flux.fromIterable(batch).map(EventItem::caughtUp);
                     if (batch.size() < batchSize) {
                         return items;
                     }
@@ -128,7 +132,16 @@ public class LiveStream {
     private record Start(StreamCursor cursor) implements Item {
     }
 
-    private record EventItem(StreamEvent event) implements Item {
+    /** An event, and whether it came from the live fan-out rather than the catch-up read. */
+    private record EventItem(StreamEvent event, boolean live) implements Item {
+
+        static EventItem live(StreamEvent event) {
+            return new EventItem(event, true);
+        }
+
+        static EventItem caughtUp(StreamEvent event) {
+            return new EventItem(event, false);
+        }
     }
 
     private record ResetItem(StreamCursor cursor) implements Item {
@@ -146,12 +159,15 @@ public class LiveStream {
 
         private final StreamFilter filter;
 
+        private final StreamMetrics metrics;
+
         private @Nullable StreamCursor cursor;
 
         private volatile @Nullable String lastDelivered;
 
-        Session(StreamFilter filter) {
+        Session(StreamFilter filter, StreamMetrics metrics) {
             this.filter = filter;
+            this.metrics = metrics;
         }
 
         void handle(Item item, SynchronousSink<StreamMessage> sink) {
@@ -167,6 +183,9 @@ public class LiveStream {
                 cursor = cursor.advance(event.position());
                 if (filter.matches(event.article())) {
                     sink.next(messageOf(event, cursor));
+                    if (eventItem.live()) {
+                        metrics.deliveredLive(event.article().receivedAt());
+                    }
                 }
             }
             else if (item instanceof ResetItem reset) {

@@ -138,7 +138,7 @@ class ArticleStoreTest {
                         article.body(), article.source(), article.partnerId(), language, firstCreated,
                         article.receivedAt()),
                 template.enrichment());
-        assertThat(store.storeIfNewer(ArticleDocument.of(event, new SourcePosition(0, offset++), T0)).block(TIMEOUT))
+        assertThat(store.storeIfNewer(ArticleDocument.of(event, new SourcePosition(0, offset++), T0, null)).block(TIMEOUT))
                 .isTrue();
     }
 }

@@ -39,6 +39,8 @@ import reactor.core.publisher.Mono;
 /** The version-guarded store and the stream events it produces, against MongoDB over TCP. */
 class ArticleIntakeTest {
 
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private static final String URI = "urn:newsroom:test:merkel-berlin";
@@ -197,7 +199,7 @@ class ArticleIntakeTest {
     }
 
     private boolean accept(EnrichedArticleEvent event, SourcePosition position) {
-        Boolean changed = intake.accept(event, position).block(TIMEOUT);
+        Boolean changed = intake.accept(event, position, TRACE_ID).block(TIMEOUT);
         assertThat(changed).isNotNull();
         return changed;
     }
@@ -217,6 +219,6 @@ class ArticleIntakeTest {
         return new ArticleView(ID, URI, article.version(), article.action(), article.headline(), article.body(),
                 article.source(), article.language(), article.firstCreated(), article.receivedAt(),
                 enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(), enrichment.enrichedAt(),
-                NOW, false);
+                NOW, false, TRACE_ID);
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.publish.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.newsroom.publish.EnrichedArticles.DEEPMIND;
+import static org.newsroom.publish.EnrichedArticles.FIRST_CREATED;
 import static org.newsroom.publish.EnrichedArticles.MERKEL_IN_BERLIN;
 import static org.newsroom.publish.EnrichedArticles.enriched;
 
@@ -13,10 +14,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +57,8 @@ class LiveStreamTest {
 
     private LiveStream liveStream;
 
+    private SimpleMeterRegistry meters;
+
     private ArticleIntake intake;
 
     @BeforeAll
@@ -72,7 +78,9 @@ class LiveStreamTest {
         log.afterPropertiesSet();
         hub = new LiveStreamHub(log, properties);
         hub.start();
-        liveStream = new LiveStream(hub, log, properties);
+        meters = new SimpleMeterRegistry();
+        liveStream = new LiveStream(hub, log, properties,
+                new StreamMetrics(meters, new ConnectionLimiter(properties), Clock.fixed(NOW, ZoneOffset.UTC)));
         intake = new ArticleIntake(new ArticleStore(database), log, hub, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -154,6 +162,28 @@ class LiveStreamTest {
                 .assertNext(message -> assertThat(headline(message)).isEqualTo("new"))
                 .thenCancel()
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void measuresTheDeliveryLatencyOfLiveEventsButNotOfTheCatchUp() {
+        // Given an event stored before the subscriber came (ingest accepted version v at 08:0v)
+        start(properties());
+        store("urn:a", 1, ArticleAction.PUBLISHED, "old", 0, 1);
+
+        // When the subscriber catches up on it, then gets a live event of version 2 at 09:00
+        StepVerifier.create(liveStream.open(StreamStart.since(NOW.minusSeconds(1)), StreamFilter.NONE))
+                .assertNext(heartbeat -> assertThat(heartbeat.event()).isEqualTo("heartbeat"))
+                .assertNext(message -> assertThat(headline(message)).isEqualTo("old"))
+                .then(() -> store("urn:b", 2, ArticleAction.PUBLISHED, "new", 1, 1))
+                .assertNext(message -> assertThat(headline(message)).isEqualTo("new"))
+                .thenCancel()
+                .verify(TIMEOUT);
+
+        // Then only the live one was measured, with its push-to-delivery time
+        Timer latency = meters.get(StreamMetrics.DELIVERY_LATENCY).timer();
+        assertThat(latency.count()).isEqualTo(1);
+        assertThat(latency.totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(Duration.between(FIRST_CREATED.plusSeconds(2 * 60), NOW).toMillis());
     }
 
     @Test
@@ -301,7 +331,7 @@ class LiveStreamTest {
 
     private void store(EnrichedArticleEvent event, int partition, long offset) {
         SourcePosition position = new SourcePosition(partition, offset);
-        assertThat(intake.accept(event, position).block(TIMEOUT)).isTrue();
+        assertThat(intake.accept(event, position, null).block(TIMEOUT)).isTrue();
         // A new subscriber starts where the live stream of this instance is: let it get there.
         await().atMost(TIMEOUT).until(() -> hub.currentHead().covers(position));
     }
