@@ -1,6 +1,7 @@
 package org.newsroom.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.newsroom.publish.EnrichedArticles.enriched;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.mongodb.client.model.Filters;
@@ -26,6 +28,7 @@ import org.newsroom.contract.Entity;
 import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
+import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.TextField;
 import org.newsroom.contract.Topics;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +101,13 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .verify(TIMEOUT);
         assertThat(Mono.from(database.getCollection("stream_events").countDocuments(Filters.eq("articleId", id)))
                 .block(TIMEOUT)).isEqualTo(2L);
+
+        // And each change, and only a change, was answered with a receipt on the published topic
+        await().atMost(TIMEOUT).until(() -> receipts(uri).size() >= 2);
+        assertThat(receipts(uri)).extracting(receipt -> json.readValue(receipt.value(), PublishedArticleEvent.class))
+                .extracting(PublishedArticleEvent::version, PublishedArticleEvent::action,
+                        PublishedArticleEvent::articleId)
+                .containsExactly(tuple(1L, ArticleAction.PUBLISHED, id), tuple(2L, ArticleAction.UPDATED, id));
 
         // When the article is read
         client().get().uri("/v1/articles/{id}", id).exchange()
@@ -375,6 +385,22 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.components.binders.status").isEqualTo("UP");
+    }
+
+    /** Every receipt on the published topic keyed by the given uri, in order. */
+    private List<ConsumerRecord<String, String>> receipts(String uri) {
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "publish-it-receipts-" + UUID.randomUUID(), false),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.PUBLISHED.name()));
+            List<ConsumerRecord<String, String>> receipts = new ArrayList<>();
+            KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5)).forEach(record -> {
+                if (uri.equals(record.key())) {
+                    receipts.add(record);
+                }
+            });
+            return receipts;
+        }
     }
 
     private static ArticleView expectedView(EnrichedArticleEvent event) {

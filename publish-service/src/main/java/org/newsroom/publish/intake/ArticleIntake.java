@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.ArticleStore;
+import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
 import org.newsroom.publish.stream.NewEventsSignal;
 import org.newsroom.publish.stream.StreamEvent;
@@ -39,16 +40,18 @@ public class ArticleIntake {
     }
 
     /**
-     * Completes with whether the stored article changed (or, for a redelivered record, had been
-     * changed by it); a change is recorded and pushed once, however often its record is delivered.
+     * Completes with the stored version if the article changed (or, for a redelivered record, had
+     * been changed by it), empty if not; a change is recorded and pushed once, however often its
+     * record is delivered.
      *
      * @param traceId the trace the record was consumed in, kept with the version for subscribers
      */
-    public Mono<Boolean> accept(EnrichedArticleEvent event, SourcePosition position, @Nullable String traceId) {
+    public Mono<ArticleView> accept(EnrichedArticleEvent event, SourcePosition position, @Nullable String traceId) {
         ArticleDocument article = ArticleDocument.of(event, position, clock.instant(), traceId);
+        ArticleView stored = article.toView();
         return articles.storeIfNewer(article)
-                .flatMap(changed -> changed ? recordChange(new StreamEvent(position, article.toView()), article)
-                        .thenReturn(true) : Mono.just(false));
+                .filter(changed -> changed)
+                .flatMap(changed -> recordChange(new StreamEvent(position, stored), article).thenReturn(stored));
     }
 
     /** A kill also drops the article's earlier events, so a resuming client is not sent withdrawn content. */

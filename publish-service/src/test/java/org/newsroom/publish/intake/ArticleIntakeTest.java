@@ -199,9 +199,12 @@ class ArticleIntakeTest {
     }
 
     private boolean accept(EnrichedArticleEvent event, SourcePosition position) {
-        Boolean changed = intake.accept(event, position, TRACE_ID).block(TIMEOUT);
-        assertThat(changed).isNotNull();
-        return changed;
+        ArticleView stored = intake.accept(event, position, TRACE_ID).block(TIMEOUT);
+        if (stored != null) {
+            assertThat(stored).extracting(ArticleView::version, ArticleView::action, ArticleView::traceId)
+                    .containsExactly(event.article().version(), event.article().action(), TRACE_ID);
+        }
+        return stored != null;
     }
 
     private static List<Document> streamEvents() {

@@ -331,7 +331,7 @@ class LiveStreamTest {
 
     private void store(EnrichedArticleEvent event, int partition, long offset) {
         SourcePosition position = new SourcePosition(partition, offset);
-        assertThat(intake.accept(event, position, null).block(TIMEOUT)).isTrue();
+        assertThat(intake.accept(event, position, null).block(TIMEOUT)).isNotNull();
         // A new subscriber starts where the live stream of this instance is: let it get there.
         await().atMost(TIMEOUT).until(() -> hub.currentHead().covers(position));
     }

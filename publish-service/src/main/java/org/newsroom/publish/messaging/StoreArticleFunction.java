@@ -1,12 +1,14 @@
 package org.newsroom.publish.messaging;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.contract.PublishedArticleEvent;
+import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
 import org.newsroom.publish.intake.ArticleIntake;
 import org.slf4j.Logger;
@@ -15,17 +17,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Hands each enriched record to the intake and waits for it, with a bound, on the listener thread.
  * Returning normally lets the binder commit the offset, so a record is acknowledged only once its
  * article is stored; throwing (including on timeout) makes the binder retry and finally dead-letter it.
+ * A version that changed the article is answered with its receipt on {@code newsroom.published.v1},
+ * sent before the offset is committed; a duplicate or stale record is answered with nothing.
  * The binder consumes each record in the trace its {@code traceparent} header continues; that trace
  * id is stored with the version, so subscribers and operators can follow one story through the logs.
  */
-class StoreArticleConsumer implements Consumer<Message<EnrichedArticleEvent>> {
+class StoreArticleFunction implements Function<Message<EnrichedArticleEvent>, @Nullable Message<PublishedArticleEvent>> {
 
-    private static final Logger log = LoggerFactory.getLogger(StoreArticleConsumer.class);
+    private static final Logger log = LoggerFactory.getLogger(StoreArticleFunction.class);
 
     private final ArticleIntake intake;
 
@@ -33,29 +38,35 @@ class StoreArticleConsumer implements Consumer<Message<EnrichedArticleEvent>> {
 
     private final Tracer tracer;
 
-    StoreArticleConsumer(ArticleIntake intake, Duration writeTimeout, Tracer tracer) {
+    StoreArticleFunction(ArticleIntake intake, Duration writeTimeout, Tracer tracer) {
         this.intake = intake;
         this.writeTimeout = writeTimeout;
         this.tracer = tracer;
     }
 
     @Override
-    public void accept(Message<EnrichedArticleEvent> message) {
+    public @Nullable Message<PublishedArticleEvent> apply(Message<EnrichedArticleEvent> message) {
         SourcePosition position = positionOf(message.getHeaders());
         // When JSON conversion fails, the binder hands over the raw bytes despite the declared type.
         Object payload = message.getPayload();
         if (!(payload instanceof EnrichedArticleEvent event)) {
             throw new UnreadableRecordException(position);
         }
-        Boolean changed = intake.accept(event, position, currentTraceId()).block(writeTimeout);
-        if (Boolean.TRUE.equals(changed)) {
-            log.info("Stored {} version {} ({})", event.article().uri(), event.article().version(),
-                    event.article().action());
-        }
-        else {
+        ArticleView stored = intake.accept(event, position, currentTraceId()).block(writeTimeout);
+        if (stored == null) {
             log.debug("Unchanged by {} version {}: stored already or newer", event.article().uri(),
                     event.article().version());
+            return null;
         }
+        log.info("Stored {} version {} ({})", stored.uri(), stored.version(), stored.action());
+        return MessageBuilder.withPayload(receiptOf(stored))
+                .setHeader(KafkaHeaders.KEY, stored.uri())
+                .build();
+    }
+
+    private static PublishedArticleEvent receiptOf(ArticleView stored) {
+        return new PublishedArticleEvent(PublishedArticleEvent.SCHEMA_VERSION, stored.uri(), stored.version(),
+                stored.action(), stored.id(), stored.receivedAt(), stored.enrichedAt(), stored.storedAt());
     }
 
     private @Nullable String currentTraceId() {
