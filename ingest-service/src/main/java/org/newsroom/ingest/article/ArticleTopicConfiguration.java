@@ -27,6 +27,11 @@ class ArticleTopicConfiguration {
     }
 
     @Bean
+    NewTopic embargoedTopic() {
+        return Topics.EMBARGOED.toNewTopic();
+    }
+
+    @Bean
     DefaultKafkaProducerFactoryCustomizer ingestProducerLimits(IngestProperties properties) {
         IngestProperties.Kafka kafka = properties.kafka();
         long maxRecordBytes = Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes() + EVENT_OVERHEAD_BYTES);

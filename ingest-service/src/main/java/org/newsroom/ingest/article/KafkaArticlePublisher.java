@@ -3,7 +3,9 @@ package org.newsroom.ingest.article;
 import java.time.Duration;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.IngestProperties;
 import org.slf4j.Logger;
@@ -23,23 +25,38 @@ class KafkaArticlePublisher implements ArticlePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaArticlePublisher.class);
 
-    private final KafkaTemplate<String, ArticleEvent> kafkaTemplate;
+    private final KafkaTemplate<String, @Nullable Object> kafkaTemplate;
 
     private final Duration sendDeadline;
 
-    KafkaArticlePublisher(KafkaTemplate<String, ArticleEvent> kafkaTemplate, IngestProperties properties) {
+    KafkaArticlePublisher(KafkaTemplate<String, @Nullable Object> kafkaTemplate, IngestProperties properties) {
         this.kafkaTemplate = kafkaTemplate;
         this.sendDeadline = properties.kafka().sendDeadline();
     }
 
     @Override
     public Mono<Void> publish(ArticleEvent event) {
+        return send(Topics.ARTICLES.name(), event.uri(), event);
+    }
+
+    @Override
+    public Mono<Void> hold(EmbargoedArticle held) {
+        return send(Topics.EMBARGOED.name(), held.key(), held);
+    }
+
+    /** A tombstone: compaction then drops the hold, and a replay of the topic sees it ended. */
+    @Override
+    public Mono<Void> endHold(String key) {
+        return send(Topics.EMBARGOED.name(), key, null);
+    }
+
+    private Mono<Void> send(String topic, String uri, @Nullable Object value) {
         // send() blocks for up to max.block.ms while it fetches metadata, so it must not run on an
         // event-loop thread. Cancelling the HTTP exchange must not cancel the acknowledgement either.
-        return Mono.fromFuture(() -> kafkaTemplate.send(Topics.ARTICLES.name(), event.uri(), event), true)
+        return Mono.fromFuture(() -> kafkaTemplate.send(topic, uri, value), true)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(sendDeadline)
-                .onErrorMap(failure -> translate(event.uri(), failure))
+                .onErrorMap(failure -> translate(uri, failure))
                 .then();
     }
 

@@ -1,6 +1,7 @@
 package org.newsroom.ingest.ledger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -101,5 +102,10 @@ public class ArticleLedger {
 
     public int size() {
         return entries.size();
+    }
+
+    /** The latest version of the article that was accepted, whether or not its write has completed. */
+    public Optional<LedgerEntry> find(String uri) {
+        return Optional.ofNullable(entries.get(uri));
     }
 }

@@ -36,13 +36,7 @@ public class PartnerAuthenticator {
      *         missing, malformed or does not match
      */
     public Partner authenticate(@Nullable String apiKey, @Nullable String signature, byte[] body) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new PartnerUnauthorizedException(API_KEY_HEADER + " header is missing");
-        }
-        Partner partner = partnerWithKey(apiKey);
-        if (partner == null) {
-            throw new PartnerUnauthorizedException(API_KEY_HEADER + " is not the key of a known partner");
-        }
+        Partner partner = identify(apiKey);
         if (signature == null || signature.isBlank()) {
             throw new PartnerUnauthorizedException(SIGNATURE_HEADER + " header is missing");
         }
@@ -50,6 +44,23 @@ public class PartnerAuthenticator {
         if (!MessageDigest.isEqual(RequestSignature.hmac(partner.secret(), body), presented)) {
             throw new PartnerUnauthorizedException(SIGNATURE_HEADER
                     + " does not match the request body; sign the exact bytes sent with the partner's secret");
+        }
+        return partner;
+    }
+
+    /**
+     * The partner a read request comes from, by its API key alone: a read changes nothing, so there
+     * is no body to sign, and what it returns is only ever about the partner's own stories.
+     *
+     * @throws PartnerUnauthorizedException if the key is missing or unknown
+     */
+    public Partner identify(@Nullable String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " header is missing");
+        }
+        Partner partner = partnerWithKey(apiKey);
+        if (partner == null) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " is not the key of a known partner");
         }
         return partner;
     }

@@ -1,0 +1,109 @@
+package org.newsroom.ingest.status;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.newsroom.contract.PublishedArticleEvent;
+import org.newsroom.contract.Topics;
+import org.newsroom.ingest.kafka.ConsumerLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the enriched and published topics into {@link DownstreamStages}. Of an enriched event only
+ * uri, version and enrichment time are read: the article and its entities are not needed here.
+ */
+@Component
+class DownstreamFollower implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DownstreamFollower.class);
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private static final List<String> TOPICS = List.of(Topics.ENRICHED.name(), Topics.PUBLISHED.name());
+
+    private final DownstreamStages stages;
+
+    private final JsonMapper json;
+
+    private final ConsumerLoop loop;
+
+    DownstreamFollower(KafkaProperties kafka, DownstreamStages stages, JsonMapper json) {
+        this.stages = stages;
+        this.json = json;
+        this.loop = new ConsumerLoop("story-status", ConsumerLoop.configOf(kafka, "ingest-story-status", null),
+                this::follow);
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    private void follow(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
+        List<List<TopicPartition>> perTopic = TOPICS.stream().map(topic -> partitions(kafka, topic)).toList();
+        if (perTopic.stream().anyMatch(List::isEmpty)) {
+            return; // a topic does not exist yet: the loop tries again after a pause
+        }
+        List<TopicPartition> partitions = perTopic.stream().flatMap(List::stream).toList();
+        kafka.assign(partitions);
+        kafka.seekToBeginning(partitions);
+        while (running.getAsBoolean()) {
+            kafka.poll(POLL).forEach(this::apply);
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
+        List<PartitionInfo> infos = kafka.partitionsFor(topic);
+        return infos == null ? List.of()
+                : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            if (record.topic().equals(Topics.PUBLISHED.name())) {
+                PublishedArticleEvent receipt = json.readValue(record.value(), PublishedArticleEvent.class);
+                stages.published(receipt.uri(), new StageReached(receipt.version(), receipt.publishedAt()));
+            }
+            else {
+                JsonNode enriched = json.readTree(record.value());
+                JsonNode article = enriched.required("article");
+                stages.enriched(article.required("uri").asString(), new StageReached(
+                        article.required("version").asLong(),
+                        Instant.parse(enriched.required("enrichment").required("enrichedAt").asString())));
+            }
+        }
+        catch (JacksonException | IllegalArgumentException | DateTimeException e) {
+            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.toString());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.newsroom.ingest.status;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * No story with that uri was accepted from the asking partner. Another partner's story is not
+ * found either: whether it exists is none of the asker's business.
+ */
+class StoryNotFoundException extends ErrorResponseException {
+
+    StoryNotFoundException(String uri) {
+        super(HttpStatus.NOT_FOUND, problem(uri), null);
+    }
+
+    private static ProblemDetail problem(String uri) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No story with uri '" + uri + "' was accepted from this partner.");
+        problem.setTitle("Story not found");
+        problem.setProperty("uri", uri);
+        return problem;
+    }
+}
