@@ -20,8 +20,6 @@ import org.newsroom.ingest.kafka.ConsumerLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A release that fails, because Kafka is unreachable, is tried again at the next round: a hold is
  * only forgotten once its article is in the log.
  */
-public final class EmbargoReleaser implements SmartLifecycle {
+public final class EmbargoReleaser extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EmbargoReleaser.class);
 
@@ -46,8 +44,6 @@ public final class EmbargoReleaser implements SmartLifecycle {
 
     private final Duration sendDeadline;
 
-    private final ConsumerLoop loop;
-
     /** The pending holds of the assigned partitions, by hold key. */
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
@@ -60,26 +56,11 @@ public final class EmbargoReleaser implements SmartLifecycle {
      */
     public EmbargoReleaser(Map<String, Object> consumerConfig, ArticlePublisher publisher, JsonMapper json, Clock clock,
             Duration sendDeadline) {
+        super("embargo-releaser", consumerConfig);
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
         this.sendDeadline = sendDeadline;
-        this.loop = new ConsumerLoop("embargo-releaser", consumerConfig, this::release);
-    }
-
-    @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
     }
 
     /** How many holds this instance is waiting to release. */
@@ -87,7 +68,8 @@ public final class EmbargoReleaser implements SmartLifecycle {
         return holds.size();
     }
 
-    private void release(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
+    @Override
+    protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
         holds.clear();
         kafka.subscribe(List.of(Topics.EMBARGOED.name()), new ConsumerRebalanceListener() {
 

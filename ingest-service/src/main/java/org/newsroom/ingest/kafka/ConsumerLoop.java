@@ -16,32 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * One Kafka consumer on a daemon thread of its own, for as long as the service runs. Whatever the
- * body does with the consumer, a Kafka failure closes it and a new one starts after a pause, so a
- * broker that is down at startup or goes away later is waited for rather than fatal. {@link #stop}
- * wakes the consumer out of any blocking call. Values are read as bytes: the body decides how to
- * read them, so that one unreadable record is skipped instead of stopping the loop.
+ * One Kafka consumer on a daemon thread of its own, for as long as the service runs. Whatever
+ * {@link #consume} does with the consumer, a Kafka failure closes it and a new one starts after a
+ * pause, so a broker that is down at startup or goes away later is waited for rather than fatal.
+ * {@link #stop} wakes the consumer out of any blocking call. Values are read as bytes: the subclass
+ * decides how to read them, so that one unreadable record is skipped instead of stopping the loop.
  */
-public final class ConsumerLoop {
+public abstract class ConsumerLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
 
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    /** What runs with a fresh consumer; it returns (or throws) to be run again with a new one. */
-    @FunctionalInterface
-    public interface Body {
-
-        void consume(KafkaConsumer<String, byte[]> consumer, BooleanSupplier running);
-    }
-
     private final String name;
 
     private final Map<String, Object> config;
-
-    private final Body body;
 
     private volatile boolean running;
 
@@ -49,11 +41,20 @@ public final class ConsumerLoop {
 
     private @Nullable Thread thread;
 
-    public ConsumerLoop(String name, Map<String, Object> config, Body body) {
+    /**
+     * @param name the name of the thread, and of the loop in log messages
+     * @param config the consumer settings, usually from {@link #configOf}
+     */
+    protected ConsumerLoop(String name, Map<String, Object> config) {
         this.name = name;
         this.config = Map.copyOf(config);
-        this.body = body;
     }
+
+    /**
+     * Runs with a fresh consumer for as long as {@code running} says; returns (or throws a
+     * {@link KafkaException}) to be run again with a new consumer after a pause.
+     */
+    protected abstract void consume(KafkaConsumer<String, byte[]> consumer, BooleanSupplier running);
 
     /**
      * The consumer settings of the application, for a consumer that reads from the beginning and
@@ -77,6 +78,7 @@ public final class ConsumerLoop {
         return config;
     }
 
+    @Override
     public void start() {
         running = true;
         Thread loop = new Thread(this::loop, name);
@@ -85,6 +87,7 @@ public final class ConsumerLoop {
         thread = loop;
     }
 
+    @Override
     public void stop() {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
@@ -102,6 +105,7 @@ public final class ConsumerLoop {
         }
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -113,7 +117,7 @@ public final class ConsumerLoop {
                 if (!running) {
                     return; // stopped while the consumer was being created, before wakeup() could reach it
                 }
-                body.consume(kafka, () -> running);
+                consume(kafka, () -> running);
             }
             catch (WakeupException stopping) {
                 return;

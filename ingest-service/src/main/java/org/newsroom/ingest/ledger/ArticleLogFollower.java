@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instance needs the whole log, and nothing is committed because every start reads it all again.
  */
 @Component
-class ArticleLogFollower implements SmartLifecycle {
+class ArticleLogFollower extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleLogFollower.class);
 
@@ -38,31 +37,14 @@ class ArticleLogFollower implements SmartLifecycle {
 
     private final JsonMapper json;
 
-    private final ConsumerLoop loop;
-
     ArticleLogFollower(KafkaProperties kafka, ArticleLedger ledger, JsonMapper json) {
+        super("article-ledger", configOf(kafka, "ingest-article-ledger", null));
         this.ledger = ledger;
         this.json = json;
-        this.loop = new ConsumerLoop("article-ledger", ConsumerLoop.configOf(kafka, "ingest-article-ledger", null),
-                this::follow);
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
-    private void follow(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
+    protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
         List<TopicPartition> partitions = partitions(kafka);
         if (partitions.isEmpty()) {
             return; // the topic does not exist yet: the loop tries again after a pause

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -29,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * uri, version and enrichment time are read: the article and its entities are not needed here.
  */
 @Component
-class DownstreamFollower implements SmartLifecycle {
+class DownstreamFollower extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamFollower.class);
 
@@ -41,31 +40,14 @@ class DownstreamFollower implements SmartLifecycle {
 
     private final JsonMapper json;
 
-    private final ConsumerLoop loop;
-
     DownstreamFollower(KafkaProperties kafka, DownstreamStages stages, JsonMapper json) {
+        super("story-status", configOf(kafka, "ingest-story-status", null));
         this.stages = stages;
         this.json = json;
-        this.loop = new ConsumerLoop("story-status", ConsumerLoop.configOf(kafka, "ingest-story-status", null),
-                this::follow);
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
-    private void follow(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
+    protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
         List<List<TopicPartition>> perTopic = TOPICS.stream().map(topic -> partitions(kafka, topic)).toList();
         if (perTopic.stream().anyMatch(List::isEmpty)) {
             return; // a topic does not exist yet: the loop tries again after a pause
