@@ -2,13 +2,12 @@ package org.newsroom.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,8 @@ import org.newsroom.launcher.ServiceProcess;
 
 /**
  * The three services' executable jars, each in its own JVM as in production, wired to the broker
- * and store a test provides.
+ * and store a test provides. A fault test can stop one service and start it again on the same port
+ * with the same environment, as an orchestrator restarting a crashed instance would.
  */
 final class NewsroomServices implements AutoCloseable {
 
@@ -28,35 +28,58 @@ final class NewsroomServices implements AutoCloseable {
     static final PartnerCredentials PARTNER = new PartnerCredentials("e2e-partner", "e2e-key", "e2e-secret");
     private static final List<String> JVM_ARGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    private final List<ServiceProcess> processes = new ArrayList<>();
-    private final ServiceProcess ingest;
-    private final ServiceProcess enrich;
-    private final ServiceProcess publish;
+    /** How one service is launched, kept so that it can be launched again exactly so. */
+    private record Launch(String name, Path jar, int port, Map<String, String> environment) {
+    }
 
-    private NewsroomServices(String kafkaBootstrapServers, String mongoUri, Path logs) {
-        Path home = Path.of(System.getProperty("newsroom.home", ".."));
-        Map<String, Path> jars = ServiceJars.locateAll(home);
+    private final Path logs;
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Integer> starts = new HashMap<>();
+
+    private NewsroomServices(String kafkaBootstrapServers, String mongoUri, Map<String, Map<String, String>> overrides,
+            Path logs) {
+        this.logs = logs;
+        Map<String, Path> jars = ServiceJars.locateAll(Path.of(System.getProperty("newsroom.home", "..")));
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         Map<String, String> ingestEnv = new HashMap<>(kafka);
         ingestEnv.putAll(PARTNER.ingestEnvironment(0));
-        ingest = start(ServiceJars.INGEST, jars, ingestEnv, logs);
-        enrich = start(ServiceJars.ENRICH, jars, kafka, logs);
-        publish = start(ServiceJars.PUBLISH, jars,
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers, "MONGODB_URI", mongoUri), logs);
+        Map<String, String> publishEnv = new HashMap<>(kafka);
+        publishEnv.put("MONGODB_URI", mongoUri);
+        Map<String, Map<String, String>> environments = Map.of(ServiceJars.INGEST, ingestEnv,
+                ServiceJars.ENRICH, kafka, ServiceJars.PUBLISH, publishEnv);
+        for (String name : ServiceJars.SERVICES) {
+            Map<String, String> env = new HashMap<>(environments.get(name));
+            env.putAll(overrides.getOrDefault(name, Map.of()));
+            launches.put(name, new Launch(name, jars.get(name), LoopbackPorts.free(), Map.copyOf(env)));
+        }
     }
 
-    /** Starts all three services and returns once every one reports healthy. */
+    /** Starts all three services with their default settings and returns once every one reports healthy. */
     static NewsroomServices start(String kafkaBootstrapServers, String mongoUri) {
-        Path logs = Path.of("target", "e2e-logs");
+        return start(kafkaBootstrapServers, mongoUri, "pipeline", Map.of());
+    }
+
+    /**
+     * Starts all three services and returns once every one reports healthy.
+     *
+     * @param run names the folder under {@code target/e2e-logs} that keeps this set's logs, so that
+     *        the logs of one test class do not overwrite another's
+     * @param overrides extra environment variables by service name ({@link ServiceJars#INGEST}, …)
+     */
+    static NewsroomServices start(String kafkaBootstrapServers, String mongoUri, String run,
+            Map<String, Map<String, String>> overrides) {
+        Path logs = Path.of("target", "e2e-logs", run);
         try {
             Files.createDirectories(logs);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NewsroomServices services = new NewsroomServices(kafkaBootstrapServers, mongoUri, logs);
+        NewsroomServices services = new NewsroomServices(kafkaBootstrapServers, mongoUri, overrides, logs);
         try {
-            CompletableFuture.allOf(services.processes.stream()
+            CompletableFuture.allOf(ServiceJars.SERVICES.stream()
+                    .map(services::launch)
                     .map(process -> CompletableFuture.runAsync(() -> process.awaitHealthy(STARTUP)))
                     .toArray(CompletableFuture[]::new)).join();
         }
@@ -68,35 +91,55 @@ final class NewsroomServices implements AutoCloseable {
     }
 
     URI ingest() {
-        return ingest.baseUri();
+        return baseUri(ServiceJars.INGEST);
     }
 
     URI enrich() {
-        return enrich.baseUri();
+        return baseUri(ServiceJars.ENRICH);
     }
 
     URI publish() {
-        return publish.baseUri();
+        return baseUri(ServiceJars.PUBLISH);
     }
 
-    private ServiceProcess start(String name, Map<String, Path> jars, Map<String, String> env, Path logs) {
-        ServiceProcess process = ServiceProcess.start(name, jars.get(name), freePort(), env, JVM_ARGS,
-                logs.resolve(name + ".log"));
-        processes.add(process);
+    /** Stops one service gracefully (SIGTERM, as an orchestrator would), killing it if it hangs. */
+    synchronized void stop(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped service again on its port, with its environment, and waits until it is healthy. */
+    void startAgain(String service) {
+        ServiceProcess process;
+        synchronized (this) {
+            if (running.containsKey(service)) {
+                throw new IllegalStateException(service + " is still running");
+            }
+            process = launch(service);
+        }
+        process.awaitHealthy(STARTUP);
+    }
+
+    private URI baseUri(String service) {
+        return URI.create("http://127.0.0.1:" + launches.get(service).port());
+    }
+
+    /** Each start of a service logs to its own file, so a restart keeps the log of the run before. */
+    private synchronized ServiceProcess launch(String service) {
+        Launch launch = launches.get(service);
+        int start = starts.merge(service, 1, Integer::sum);
+        String logName = start == 1 ? service + ".log" : service + "-start" + start + ".log";
+        ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.port(), launch.environment(),
+                JVM_ARGS, logs.resolve(logName));
+        running.put(service, process);
         return process;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
-    public void close() {
-        processes.forEach(ServiceProcess::close);
+    public synchronized void close() {
+        running.values().forEach(ServiceProcess::close);
+        running.clear();
     }
 }
