@@ -12,6 +12,7 @@ import org.newsroom.publish.PublishProperties;
 import org.newsroom.publish.intake.ArticleIntake;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -28,6 +29,11 @@ class MessagingConfiguration {
     Function<Message<EnrichedArticleEvent>, @Nullable Message<PublishedArticleEvent>> storeArticle(
             ArticleIntake intake, PublishProperties properties, ObjectProvider<Tracer> tracer) {
         return new StoreArticleFunction(intake, properties.writeTimeout(), tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
+    StoreRetries storeRetries(KafkaProperties kafka, PublishProperties properties) {
+        return new StoreRetries(kafka, properties.writeTimeout());
     }
 
     /** Declared here too so that start order of the services does not matter. */

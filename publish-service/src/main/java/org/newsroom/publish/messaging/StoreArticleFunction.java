@@ -22,7 +22,8 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * Hands each enriched record to the intake and waits for it, with a bound, on the listener thread.
  * Returning normally lets the binder commit the offset, so a record is acknowledged only once its
- * article is stored; throwing (including on timeout) makes the binder retry and finally dead-letter it.
+ * article is stored; throwing makes the listener retry and finally dead-letter it, except while the
+ * store is unavailable ({@link StoreUnavailableException}), which is retried until it is back.
  * A version that changed the article is answered with its receipt on {@code newsroom.published.v1},
  * sent before the offset is committed; a duplicate or stale record is answered with nothing.
  * The binder consumes each record in the trace its {@code traceparent} header continues; that trace
@@ -52,7 +53,7 @@ class StoreArticleFunction implements Function<Message<EnrichedArticleEvent>, @N
         if (!(payload instanceof EnrichedArticleEvent event)) {
             throw new UnreadableRecordException(position);
         }
-        ArticleView stored = intake.accept(event, position, currentTraceId()).block(writeTimeout);
+        ArticleView stored = store(event, position);
         if (stored == null) {
             log.debug("Unchanged by {} version {}: stored already or newer", event.article().uri(),
                     event.article().version());
@@ -62,6 +63,17 @@ class StoreArticleFunction implements Function<Message<EnrichedArticleEvent>, @N
         return MessageBuilder.withPayload(receiptOf(stored))
                 .setHeader(KafkaHeaders.KEY, stored.uri())
                 .build();
+    }
+
+    private @Nullable ArticleView store(EnrichedArticleEvent event, SourcePosition position) {
+        try {
+            // A TimeoutException (not block's own IllegalStateException) tells a slow store from a bug.
+            return intake.accept(event, position, currentTraceId()).timeout(writeTimeout).block();
+        }
+        catch (RuntimeException failure) {
+            throw StoreUnavailableException.isStoreOutage(failure) ? new StoreUnavailableException(position, failure)
+                    : failure;
+        }
     }
 
     private static PublishedArticleEvent receiptOf(ArticleView stored) {

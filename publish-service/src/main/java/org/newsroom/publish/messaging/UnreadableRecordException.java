@@ -4,7 +4,7 @@ import org.newsroom.publish.article.SourcePosition;
 
 /**
  * An enriched record whose value could not be read as an enriched article. Retrying cannot help,
- * so application.yml marks this exception not retryable and the record goes straight to the
+ * so it is not retried ({@link StoreRetries}) and the record goes straight to the
  * dead-letter topic, where nothing is lost.
  */
 public class UnreadableRecordException extends RuntimeException {

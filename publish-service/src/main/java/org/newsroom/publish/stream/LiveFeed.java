@@ -49,6 +49,26 @@ final class LiveFeed {
         return sink.asFlux().doFinally(signal -> end());
     }
 
+    /**
+     * Ends the feed because this instance is stopping: after what it holds, the subscriber's stream
+     * ends with its resume cursor, so that the client reconnects to another instance at once and
+     * the web server's graceful shutdown is not held up by a stream that would never end.
+     */
+    void shutDown() {
+        if (!ended) {
+            sink.tryEmitError(new InstanceStoppingException());
+            end();
+        }
+    }
+
+    /** Why a feed ended when its instance stopped. */
+    static final class InstanceStoppingException extends RuntimeException {
+
+        InstanceStoppingException() {
+            super("This instance is stopping", null, false, false);
+        }
+    }
+
     void end() {
         if (!ended) {
             ended = true;

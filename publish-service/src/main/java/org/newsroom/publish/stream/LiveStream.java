@@ -86,6 +86,9 @@ public class LiveStream {
         if (Exceptions.isOverflow(error)) {
             return "too-slow";
         }
+        if (error instanceof LiveFeed.InstanceStoppingException) {
+            return "shutdown";
+        }
         log.warn("A stream ended early: {}", error.toString());
         return "unavailable";
     }

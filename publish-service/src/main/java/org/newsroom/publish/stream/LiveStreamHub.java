@@ -78,7 +78,7 @@ public class LiveStreamHub implements NewEventsSignal, SmartLifecycle {
     public void stop() {
         running = false;
         poller.dispose();
-        List.copyOf(feeds).forEach(LiveFeed::end);
+        List.copyOf(feeds).forEach(LiveFeed::shutDown);
     }
 
     @Override

@@ -277,6 +277,25 @@ class LiveStreamTest {
     }
 
     @Test
+    void endsEveryConnectionWithItsResumeCursorWhenTheInstanceStops() {
+        // Given a subscriber that got one live event
+        start(properties());
+        StreamCursor[] cursor = new StreamCursor[1];
+        StepVerifier.create(liveStream.open(StreamStart.NOW, StreamFilter.NONE))
+                .assertNext(heartbeat -> assertThat(heartbeat.event()).isEqualTo("heartbeat"))
+                .then(() -> store("urn:a", 1, ArticleAction.PUBLISHED, "A1", 0, 5))
+                .assertNext(message -> cursor[0] = StreamCursor.decode(message.cursor()))
+                // When the instance stops
+                .then(hub::stop)
+                // Then the stream ends with the cursor to resume from elsewhere, and completes
+                .assertNext(end -> assertThat(end.data())
+                        .isEqualTo(new StreamMessage.End("shutdown", cursor[0].encode())))
+                .expectComplete()
+                .verify(TIMEOUT);
+        assertThat(hub.subscriberCount()).isZero();
+    }
+
+    @Test
     void endsAConnectionAtItsLifetimeWithTheResumeCursor() {
         // Given a lifetime of a moment
         start(properties(64, Duration.ofMillis(300)));
