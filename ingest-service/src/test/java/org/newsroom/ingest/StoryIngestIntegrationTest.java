@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,29 +15,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.Topics;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -48,33 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole service against a real (embedded) Kafka broker: what a partner posts is what the log
  * holds, and what the log holds is what a restarted instance knows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY, TestPartners.AGENCY_SECRET_PROPERTY })
-@EmbeddedKafka
-@AutoConfigureWebTestClient
-class StoryIngestIntegrationTest {
-
-    private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+class StoryIngestIntegrationTest extends KafkaIntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
-
-    @TestConfiguration
-    static class FixedClock {
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @Autowired
-    private WebTestClient client;
-
-    @Autowired
-    private EmbeddedKafkaBroker broker;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -188,12 +151,8 @@ class StoryIngestIntegrationTest {
 
     /** Reads the topic from the beginning until the record keyed {@code uri} shows up; fails if there are more. */
     private ConsumerRecord<String, String> readOnlyRecordOf(String uri) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (Consumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        try (Consumer<String, String> consumer = articleLogConsumer()) {
+            List<TopicPartition> partitions = articlePartitions(consumer);
             assertThat(partitions).hasSize(Topics.ARTICLES.partitions());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -9,10 +9,12 @@ import org.springframework.http.ProblemDetail;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The outcome of one line of an NDJSON batch: either what a single accepted story would have been
- * answered, or the problem a single rejected story would have been answered.
+ * The outcome of one line of an NDJSON batch, or of one item of an RSS / Atom feed: either what a
+ * single accepted story would have been answered, or the problem a single rejected story would
+ * have been answered.
  *
- * @param line the 1-based line number in the request body, blank lines counted
+ * @param line the 1-based line number in the request body, blank lines counted; for a feed, the
+ *        item's 1-based position among its items
  * @param status the HTTP status the story would have got on its own
  * @param messageId the id of the written event, when accepted
  * @param articleId the public article id, when accepted

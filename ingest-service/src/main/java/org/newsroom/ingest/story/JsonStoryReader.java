@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a native JSON story from the raw body bytes. The body is decoded here rather than by a
- * WebFlux codec because the signature must be checked over exactly these bytes first.
+ * WebFlux codec because the signature must be checked over exactly these bytes first. A headline or
+ * body that looks like HTML (partners paste CMS output) is sanitized and reduced to its plain text.
  */
 @Component
 class JsonStoryReader {
@@ -33,6 +34,6 @@ class JsonStoryReader {
         if (request == null) {
             throw StoryUnreadableException.notAnObject();
         }
-        return request;
+        return request.withPlainText();
     }
 }

@@ -20,7 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The partners' push endpoint for stories, one method per format (chosen by Content-Type). Each body
+ * The partners' push endpoint for stories, one method per format (chosen by Content-Type): native
+ * JSON, plain text, NDJSON batches, IPTC ninjs, and RSS / Atom feeds. Each body
  * is read as raw bytes (within the configured request size), authenticated over exactly those bytes,
  * and only then decoded: a request that is not signed by a known partner is never parsed. The body
  * is required in every method: an optional one would make an empty request match every format.
@@ -38,6 +39,10 @@ class StoryController {
 
     private final PlainTextStoryReader textReader;
 
+    private final NinjsStoryReader ninjsReader;
+
+    private final FeedStoryReader feedReader;
+
     private final StoryIntake intake;
 
     private final StoryProblems problems;
@@ -45,11 +50,14 @@ class StoryController {
     private final PartnerRateLimiter rateLimiter;
 
     StoryController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, JsonStoryReader jsonReader,
-            PlainTextStoryReader textReader, StoryIntake intake, StoryProblems problems) {
+            PlainTextStoryReader textReader, NinjsStoryReader ninjsReader, FeedStoryReader feedReader,
+            StoryIntake intake, StoryProblems problems) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.jsonReader = jsonReader;
         this.textReader = textReader;
+        this.ninjsReader = ninjsReader;
+        this.feedReader = feedReader;
         this.intake = intake;
         this.problems = problems;
     }
@@ -92,13 +100,52 @@ class StoryController {
             throw StoryUnreadableException.missingBody();
         }
         return Flux.fromIterable(lines)
-                .concatMap(line -> Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))
-                        .map(accepted -> BatchLineResult.accepted(line.number(), accepted.answeredWith().value(), accepted))
-                        .onErrorResume(failure -> Mono.just(
-                                BatchLineResult.rejected(line.number(), problems.describe(failure)))))
+                .concatMap(line -> result(line.number(),
+                        Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))))
                 .collectList()
-                .map(results -> ResponseEntity.status(HttpStatus.MULTI_STATUS).contentType(MediaType.APPLICATION_JSON)
-                        .body(results));
+                .map(StoryController::multiStatus);
+    }
+
+    /**
+     * An IPTC ninjs 2.x news item (see {@link NinjsStoryReader}); answered like native JSON, with
+     * every violation located by its JSON pointer in the item.
+     */
+    @PostMapping(path = "/v1/stories", consumes = { NinjsStoryReader.MEDIA_TYPE, NinjsStoryReader.IPTC_MEDIA_TYPE })
+    Mono<ResponseEntity<StoryAccepted>> submitNinjs(@RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        Partner partner = authenticate(headers, body);
+        return accept(ninjsReader.read(body), partner).map(StoryController::answer);
+    }
+
+    /**
+     * An RSS 2.0 or Atom document, told apart by its root element (see {@link FeedStoryReader}).
+     * Answered like an NDJSON batch: one result per item in document order, {@code line} being the
+     * item's 1-based position, and one bad item never keeps the others out.
+     */
+    @PostMapping(path = "/v1/stories", consumes = { FeedStoryReader.RSS, FeedStoryReader.ATOM,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+    Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        Partner partner = authenticate(headers, body);
+        return Flux.fromIterable(feedReader.read(body))
+                .concatMap(item -> result(item.position(), item.failure() != null ? Mono.error(item.failure())
+                        : Mono.defer(() -> accept(item.story(), partner))))
+                .collectList()
+                .map(StoryController::multiStatus);
+    }
+
+    /** A mapped story through the same intake as native JSON, its rejections named as the partner wrote them. */
+    private Mono<StoryAccepted> accept(MappedStory story, Partner partner) {
+        return intake.accept(story.request(), partner).onErrorMap(story.locations()::locate);
+    }
+
+    private Mono<BatchLineResult> result(int line, Mono<StoryAccepted> accepted) {
+        return accepted.map(story -> BatchLineResult.accepted(line, story.answeredWith().value(), story))
+                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, problems.describe(failure))));
+    }
+
+    private static ResponseEntity<List<BatchLineResult>> multiStatus(List<BatchLineResult> results) {
+        return ResponseEntity.status(HttpStatus.MULTI_STATUS).contentType(MediaType.APPLICATION_JSON).body(results);
     }
 
     private static ResponseEntity<StoryAccepted> answer(StoryAccepted accepted) {

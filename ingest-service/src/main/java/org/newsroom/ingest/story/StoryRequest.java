@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param uri the story's stable identifier: an absolute http(s) URL or a {@code urn:}
  * @param version the editorial version, 1 when absent
- * @param headline the headline as plain text
- * @param body the body as plain text
+ * @param headline the headline as plain text; HTML is sanitized and read as plain text
+ * @param body the body as plain text, or as HTML, which is sanitized and read as plain text (see
+ *        {@link SanitizedHtml})
  * @param source who the story is attributed to
  * @param firstCreated an ISO-8601 instant; kept as text so that a malformed value is reported as a
  *        field error like any other
@@ -33,5 +34,15 @@ public record StoryRequest(
     public StoryRequest(@Nullable String uri, @Nullable Long version, @Nullable String headline, @Nullable String body,
             @Nullable String source, @Nullable String firstCreated, @Nullable String language) {
         this(uri, version, headline, body, source, firstCreated, language, null, null);
+    }
+
+    /**
+     * The same story with a headline and body that read as plain text: where either looks like HTML
+     * it is sanitized down to its text, so that no markup reaches the article log.
+     */
+    StoryRequest withPlainText() {
+        return new StoryRequest(uri, version, headline == null ? null : SanitizedHtml.plainText(headline),
+                body == null ? null : SanitizedHtml.plainText(body), source, firstCreated, language, pubstatus,
+                correction);
     }
 }

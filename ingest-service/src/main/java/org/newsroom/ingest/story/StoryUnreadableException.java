@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * A request body that is not a story document at all: missing, not in its charset, or not JSON of
- * the right shape.
+ * A request body that is not a story document at all: missing, not in its charset, not JSON of
+ * the right shape, or not a well-formed RSS or Atom document.
  * Answered 400 with the place where the document broke.
  */
 public class StoryUnreadableException extends RuntimeException {
@@ -28,6 +28,20 @@ public class StoryUnreadableException extends RuntimeException {
 
     static StoryUnreadableException notInCharset(java.nio.charset.Charset charset) {
         return new StoryUnreadableException("Request body is not valid " + charset.name(), null);
+    }
+
+    static StoryUnreadableException malformedXml(@Nullable String reason, int line, int column) {
+        String where = line < 1 ? "" : " at line " + line + (column < 1 ? "" : ", column " + column);
+        return new StoryUnreadableException("Malformed XML" + where + ": " + reason, null);
+    }
+
+    static StoryUnreadableException notAFeed(String rootElement) {
+        return new StoryUnreadableException(
+                "XML body must be an RSS 2.0 <rss> or Atom <feed> document, not <" + rootElement + ">", null);
+    }
+
+    static StoryUnreadableException emptyFeed() {
+        return new StoryUnreadableException("The feed has no item or entry", null);
     }
 
     static StoryUnreadableException malformed(JacksonException failure) {

@@ -72,7 +72,8 @@ final class StoryValidator {
         return uri;
     }
 
-    private static boolean isStoryUri(String text) {
+    /** Whether {@code text} may identify a story: an absolute http(s) URL or an RFC 8141 URN. */
+    static boolean isStoryUri(String text) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -161,7 +162,29 @@ final class StoryValidator {
             violations.add(new FieldViolation(field, "must not be blank"));
             return null;
         }
+        if (!isStorableText(normalized)) {
+            violations.add(new FieldViolation(field, "must not contain control characters or unpaired surrogates"));
+            return null;
+        }
         return normalized;
+    }
+
+    /**
+     * No C0/C1 control characters but tab and line breaks, no unpaired UTF-16 surrogates. Such text
+     * is never a partner's intent (a NUL is a truncated C string, a lone surrogate a broken encoder),
+     * and it cannot be written as the UTF-8 JSON of the article log.
+     */
+    static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String bounded(String field, @Nullable String value, int maxChars,

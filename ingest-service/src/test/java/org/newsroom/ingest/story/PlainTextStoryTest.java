@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
 /** {@code text/plain} stories as partners paste them, with the real partner sample. */
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class,
+        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,

@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
 /** NDJSON batches: one signature for the body, one result per line, one bad line never spoils the rest. */
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class,
+        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,

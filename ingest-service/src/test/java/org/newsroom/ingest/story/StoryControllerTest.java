@@ -50,7 +50,7 @@ import reactor.core.publisher.Mono;
 
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class,
+        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",
@@ -164,13 +164,13 @@ class StoryControllerTest {
 
     @Test
     void answersAnUnsupportedContentTypeWith415() {
-        Map<String, Object> problem = post(MediaType.APPLICATION_XML, VALID_STORY)
+        Map<String, Object> problem = post(MediaType.APPLICATION_PDF, VALID_STORY)
                 .expectStatus().isEqualTo(415)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
         assertThat(problem).containsEntry("title", "Unsupported Media Type")
-                .containsEntry("detail", "Content-Type 'application/xml' is not supported.");
+                .containsEntry("detail", "Content-Type 'application/pdf' is not supported.");
         verify(publisher, never()).publish(any());
     }
 

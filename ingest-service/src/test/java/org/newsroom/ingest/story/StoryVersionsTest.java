@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
 /** Idempotent pushes, monotonic versions, corrections, kills and the rate limit, as a partner sees them. */
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class,
+        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, ReadyArticleLedger.class, ClockConfiguration.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
