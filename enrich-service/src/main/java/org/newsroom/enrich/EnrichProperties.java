@@ -1,5 +1,8 @@
 package org.newsroom.enrich;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,6 +11,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,6 +31,25 @@ public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases 
 
     public EnrichProperties {
         related = related == null ? Related.DEFAULTS : related;
+    }
+
+    /**
+     * The properties as the service binds them from its {@code application.yml}, overridden by
+     * system properties, for the command-line tools (evaluation, benchmark) that run the service's
+     * pipeline without starting the application: what they measure is the deployed configuration.
+     */
+    public static EnrichProperties fromServiceConfiguration() {
+        StandardEnvironment environment = new StandardEnvironment();
+        try {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
+                    new ClassPathResource("application.yml"))) {
+                environment.getPropertySources().addLast(source);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read application.yml", e);
+        }
+        return Binder.get(environment).bindOrCreate("newsroom.enrich", EnrichProperties.class);
     }
 
     /**

@@ -44,7 +44,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         this.version = ner.enrichmentVersion();
     }
 
-    static Properties pipelineProperties(String model) {
+    /** The CoreNLP properties of the recognizer; public so that the benchmark runs bare CoreNLP exactly so. */
+    public static Properties pipelineProperties(String model) {
         Properties properties = new Properties();
         properties.setProperty("annotators", "tokenize,ssplit,ner");
         properties.setProperty("tokenize.language", "en");

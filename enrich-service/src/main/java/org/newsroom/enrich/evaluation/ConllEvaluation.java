@@ -15,11 +15,6 @@ import org.newsroom.enrich.aliases.AliasTable;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -58,7 +53,7 @@ public final class ConllEvaluation {
             documents = ConllReader.read(reader);
         }
         long loading = System.nanoTime();
-        EnrichProperties properties = serviceProperties();
+        EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
         EntityExtractor extractor = StandardEntityPipeline.extractor(properties.ner(),
                 AliasTable.load(properties.aliases().resource()));
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
@@ -97,15 +92,6 @@ public final class ConllEvaluation {
             case LOCATION -> "LOC";
             case MISC -> "MISC";
         };
-    }
-
-    private static EnrichProperties serviceProperties() throws IOException {
-        StandardEnvironment environment = new StandardEnvironment();
-        for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
-                new ClassPathResource("application.yml"))) {
-            environment.getPropertySources().addLast(source);
-        }
-        return Binder.get(environment).bindOrCreate("newsroom.enrich", EnrichProperties.class);
     }
 
     /** Without Spring Boot's logging setup, Logback would print CoreNLP's debug output. */

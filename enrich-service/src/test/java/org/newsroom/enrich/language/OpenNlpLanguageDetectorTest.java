@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroom.enrich.bench.NewswireArticles;
 
 /** The real langdetect-183 model from the classpath. */
 class OpenNlpLanguageDetectorTest {
@@ -23,6 +24,21 @@ class OpenNlpLanguageDetectorTest {
                 + "Energien im kommenden Jahr deutlich zu erhöhen.")).contains("de");
         assertThat(detector.detect("Le gouvernement a annoncé mercredi une hausse importante des aides pour les "
                 + "énergies renouvelables l'année prochaine.")).contains("fr");
+    }
+
+    /** Detection probes long texts chunk by chunk; a language that only starts late is still seen. */
+    @Test
+    void detectsLongStoriesIncludingOneThatOpensInAnotherLanguage() {
+        // Given
+        String german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für erneuerbare Energien "
+                + "im kommenden Jahr deutlich zu erhöhen. ";
+        String englishQuote = "\"We are not there yet,\" the minister said in English. ";
+
+        // When / Then
+        assertThat(NewswireArticles.generate(20, NewswireArticles.SEED))
+                .allSatisfy(article -> assertThat(detector.detect(article.headline() + "\n" + article.body()))
+                        .contains("en"));
+        assertThat(detector.detect(englishQuote + german.repeat(30))).contains("de");
     }
 
     @Test

@@ -3,10 +3,13 @@ package org.newsroom.enrich.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,17 +19,25 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Topics;
 import org.newsroom.enrich.FixedClockConfiguration;
+import org.newsroom.enrich.language.LanguageDetector;
+import org.newsroom.enrich.language.OpenNlpLanguageDetector;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -38,12 +49,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service against a real (embedded) Kafka broker with the real Kafka binder: records in
  * {@code newsroom.articles.v1} come out enriched in {@code newsroom.enriched.v1}, and a record that
- * cannot be read goes to the dead-letter topic without blocking its partition.
+ * cannot be read or enriched goes to the dead-letter topic, with headers that say where it came
+ * from and why it failed, without blocking its partition.
+ *
+ * <p>To make a readable article fail enrichment, the language detector of this context fails on
+ * headlines that contain {@link FailingLanguageDetector#POISON}; every other article gets the real
+ * detector.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
-@Import(FixedClockConfiguration.class)
+@Import({FixedClockConfiguration.class, EnrichArticleKafkaTest.FailingLanguageDetector.class})
 class EnrichArticleKafkaTest {
 
     private static final String DLQ = "newsroom.articles.v1.enrich-dlq";
@@ -102,13 +118,72 @@ class EnrichArticleKafkaTest {
         String uri = "urn:newsroom:partner-1:story/" + UUID.randomUUID();
 
         // When
-        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, "{\"uri\": not json")).get();
-        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, articleJson(uri))).get();
+        RecordMetadata poison = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, "{\"uri\": not json"))
+                .get();
+        RecordMetadata good = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, articleJson(uri))).get();
 
         // Then
-        assertThat(awaitRecord(DLQ, uri).value()).isEqualTo("{\"uri\": not json");
+        ConsumerRecord<String, String> deadLetter = awaitRecord(DLQ, uri);
+        assertThat(deadLetter.value()).isEqualTo("{\"uri\": not json");
+        assertDeadLetterOf(deadLetter, poison);
+        assertThat(header(deadLetter, "x-exception-message"))
+                .contains("cannot be cast to class " + ArticleEvent.class.getName());
+        assertThat(header(deadLetter, "x-exception-stacktrace")).contains("Caused by: java.lang.ClassCastException");
+        assertThat(good.partition()).isEqualTo(poison.partition());
         assertThat(JSON.readTree(awaitRecord(Topics.ENRICHED.name(), uri).value()).at("/article/uri").asString())
                 .isEqualTo(uri);
+    }
+
+    @Test
+    void sendsAnArticleWhoseEnrichmentFailsToTheDeadLetterTopicAndGoesOnWithTheNext() throws Exception {
+        // Given: a readable article whose enrichment throws, then a good one on the same partition
+        String uri = "urn:newsroom:partner-1:story/" + UUID.randomUUID();
+        String failing = articleJson(uri, FailingLanguageDetector.POISON + " in Geneva", null);
+
+        // When
+        RecordMetadata poison = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, failing)).get();
+        RecordMetadata good = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), uri, articleJson(uri))).get();
+
+        // Then: the article is dead-lettered unchanged, after the in-process retries
+        ConsumerRecord<String, String> deadLetter = awaitRecord(DLQ, uri);
+        assertThat(deadLetter.value()).isEqualTo(failing);
+        assertDeadLetterOf(deadLetter, poison);
+        assertThat(header(deadLetter, "x-exception-message")).contains(FailingLanguageDetector.FAILURE);
+        assertThat(header(deadLetter, "x-exception-stacktrace"))
+                .contains("Caused by: java.lang.IllegalStateException: " + FailingLanguageDetector.FAILURE);
+        // And: the partition keeps flowing, and only the good article comes out enriched
+        assertThat(good.partition()).isEqualTo(poison.partition());
+        ConsumerRecord<String, String> enriched = awaitRecord(Topics.ENRICHED.name(), uri);
+        assertThat(JSON.readTree(enriched.value()).at("/article/headline").asString()).isEqualTo("Talks in Geneva");
+        assertThat(received).filteredOn(record -> record.topic().equals(Topics.ENRICHED.name())
+                && uri.equals(record.key())).hasSize(1);
+    }
+
+    /**
+     * What every dead letter of enrich must carry: the original record's key, where it was read
+     * (topic, partition, offset: what a redrive needs), the stage that gave up, and the failure.
+     */
+    private static void assertDeadLetterOf(ConsumerRecord<String, String> deadLetter, RecordMetadata original) {
+        assertThat(header(deadLetter, "x-newsroom-stage")).isEqualTo("enrich");
+        assertThat(header(deadLetter, "x-original-topic")).isEqualTo(Topics.ARTICLES.name());
+        assertThat(ByteBuffer.wrap(rawHeader(deadLetter, "x-original-partition")).getInt())
+                .isEqualTo(original.partition());
+        assertThat(ByteBuffer.wrap(rawHeader(deadLetter, "x-original-offset")).getLong()).isEqualTo(original.offset());
+        assertThat(ByteBuffer.wrap(rawHeader(deadLetter, "x-original-timestamp")).getLong())
+                .isEqualTo(original.timestamp());
+        // The binder names the exception it caught, the wrapper; the cause is in the message and stack trace.
+        assertThat(header(deadLetter, "x-exception-fqcn")).isEqualTo("org.springframework.messaging.MessagingException");
+        assertThat(deadLetter.partition()).isEqualTo(original.partition());
+        assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-topic")).isNull();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(rawHeader(record, name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] rawHeader(ConsumerRecord<String, String> record, String name) {
+        return Optional.ofNullable(record.headers().lastHeader(name)).map(Header::value)
+                .orElseThrow(() -> new AssertionError("no header " + name + " on " + record));
     }
 
     @Test
@@ -132,12 +207,39 @@ class EnrichArticleKafkaTest {
     }
 
     private static String articleJson(String uri) {
+        return articleJson(uri, "Talks in Geneva", "en");
+    }
+
+    private static String articleJson(String uri, String headline, String language) {
         return """
                 {"schemaVersion": 1, "eventId": "%s", "action": "PUBLISHED", "uri": "%s", "version": 1,
-                 "headline": "Talks in Geneva",
+                 "headline": "%s",
                  "body": "Reuters reported that talks between Iran and the United Nations resumed.",
-                 "source": "Partner Wire", "partnerId": "partner-1", "language": "en",
+                 "source": "Partner Wire", "partnerId": "partner-1", "language": %s,
                  "firstCreated": "2026-03-02T09:00:00Z", "receivedAt": "2026-03-02T10:00:00Z"}
-                """.formatted(UUID.randomUUID(), uri);
+                """.formatted(UUID.randomUUID(), uri, headline, language == null ? "null" : '"' + language + '"');
+    }
+
+    /**
+     * The real language detector, except that it fails on a poison headline: the article is valid,
+     * its enrichment is not, as with a bug or a model that chokes on one text.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FailingLanguageDetector {
+
+        static final String POISON = "Poison pill";
+        static final String FAILURE = "language model failed on a poison pill";
+
+        @Bean
+        @Primary
+        LanguageDetector failingOnPoisonLanguageDetector() {
+            LanguageDetector real = new OpenNlpLanguageDetector();
+            return text -> {
+                if (text.startsWith(POISON)) {
+                    throw new IllegalStateException(FAILURE);
+                }
+                return real.detect(text);
+            };
+        }
     }
 }

@@ -31,20 +31,45 @@ class LuceneArchiveTest {
             "urn:test:floods", List.of(PORTO),
             "urn:test:later", List.of(DEEPMIND, A24));
 
+    private static final ArticleEvent CURRENT = article("urn:test:current", "2026-01-10",
+            "Google DeepMind and A24 expand film deal",
+            "Google DeepMind and the studio A24 expand their film deal to animation.");
+    private static final List<Entity> CURRENT_ENTITIES = List.of(
+            entity("Google DeepMind", EntityType.ORGANIZATION, "Q15733006", 0.95),
+            entity("A24", EntityType.ORGANIZATION, "Q18211349", 0.8));
+    private static final List<RelatedLink> EXPECTED_RELATED = List.of(
+            new RelatedLink("urn:test:deal", "Google DeepMind signs film deal with A24", 0.649,
+                    "shared entities: Google DeepMind, A24; shared terms: deal, film, studio"),
+            new RelatedLink("urn:test:cannes", "A24 film wins award at Cannes", 0.309,
+                    "shared entities: A24; shared terms: film, studio"));
+
     private LuceneArchive archive;
 
     @BeforeEach
     void fillArchive() {
-        archive = new LuceneArchive(article -> ARCHIVED_ENTITIES.getOrDefault(article.uri(), List.of()), 5, 0.1);
-        archive.accept(article("urn:test:deal", "2026-01-01", "Google DeepMind signs film deal with A24",
-                "Google DeepMind will build AI tools for the film studio A24 under a three-year deal."));
-        archive.accept(article("urn:test:cannes", "2026-01-02", "A24 film wins award at Cannes",
-                "The studio A24 took the top award at Cannes for a film about a lighthouse keeper."));
-        archive.accept(article("urn:test:floods", "2026-01-03", "Floods hit Porto after storm",
-                "Rivers burst their banks in Porto after two days of heavy rain."));
-        archive.accept(article("urn:test:later", "2026-02-01", "Google DeepMind and A24 extend film deal",
-                "Google DeepMind and A24 extend their film deal by two years."));
-        archive.refresh();
+        archive = filledArchive(false);
+    }
+
+    /** The hand-written archive, in one segment or, refreshed after every article, in one segment per article. */
+    private static LuceneArchive filledArchive(boolean segmentPerArticle) {
+        LuceneArchive filled = new LuceneArchive(article -> ARCHIVED_ENTITIES.getOrDefault(article.uri(), List.of()), 5,
+                0.1);
+        List.of(article("urn:test:deal", "2026-01-01", "Google DeepMind signs film deal with A24",
+                        "Google DeepMind will build AI tools for the film studio A24 under a three-year deal."),
+                article("urn:test:cannes", "2026-01-02", "A24 film wins award at Cannes",
+                        "The studio A24 took the top award at Cannes for a film about a lighthouse keeper."),
+                article("urn:test:floods", "2026-01-03", "Floods hit Porto after storm",
+                        "Rivers burst their banks in Porto after two days of heavy rain."),
+                article("urn:test:later", "2026-02-01", "Google DeepMind and A24 extend film deal",
+                        "Google DeepMind and A24 extend their film deal by two years."))
+                .forEach(article -> {
+                    filled.accept(article);
+                    if (segmentPerArticle) {
+                        filled.refresh();
+                    }
+                });
+        filled.refresh();
+        return filled;
     }
 
     @AfterEach
@@ -54,21 +79,25 @@ class LuceneArchiveTest {
 
     @Test
     void ranksEarlierArticlesBySharedEntitiesAndTermsWithReasons() {
-        // Given
-        ArticleEvent current = article("urn:test:current", "2026-01-10", "Google DeepMind and A24 expand film deal",
-                "Google DeepMind and the studio A24 expand their film deal to animation.");
-
         // When
-        List<RelatedLink> related = archive.earlierRelated(current,
-                List.of(entity("Google DeepMind", EntityType.ORGANIZATION, "Q15733006", 0.95),
-                        entity("A24", EntityType.ORGANIZATION, "Q18211349", 0.8)));
+        List<RelatedLink> related = archive.earlierRelated(CURRENT, CURRENT_ENTITIES);
 
         // Then: the later article and the unrelated one are not there
-        assertThat(related).containsExactly(
-                new RelatedLink("urn:test:deal", "Google DeepMind signs film deal with A24", 0.649,
-                        "shared entities: Google DeepMind, A24; shared terms: deal, film, studio"),
-                new RelatedLink("urn:test:cannes", "A24 film wins award at Cannes", 0.309,
-                        "shared entities: A24; shared terms: film, studio"));
+        assertThat(related).containsExactlyElementsOf(EXPECTED_RELATED);
+    }
+
+    /** The live archive gets a new segment at every refresh; the idf must count documents in all of them. */
+    @Test
+    void scoresTheSameWhenTheArchiveIsSpreadOverManySegments() throws Exception {
+        // Given
+        try (LuceneArchive segmented = filledArchive(true)) {
+
+            // When
+            List<RelatedLink> related = segmented.earlierRelated(CURRENT, CURRENT_ENTITIES);
+
+            // Then
+            assertThat(related).containsExactlyElementsOf(EXPECTED_RELATED);
+        }
     }
 
     @Test
