@@ -2,16 +2,12 @@ package org.newsroom.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -20,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.newsroom.launcher.FreePorts;
 import org.newsroom.launcher.LocalKafkaBroker;
 import org.newsroom.launcher.LocalMongoServer;
 import org.newsroom.launcher.PartnerCredentials;
@@ -88,7 +85,7 @@ final class BenchStack implements AutoCloseable {
 
     private void startAll(Path home, Duration startupTimeout, int publishMaxConnections) {
         Map<String, Path> jars = copyJars(ServiceJars.locateAll(home));
-        List<Integer> ports = freePorts(5);
+        List<Integer> ports = Stream.generate(FreePorts::pick).limit(5).toList();
         Instant begin = Instant.now();
         LocalMongoServer mongo = LocalMongoServer.inMemory("127.0.0.1", 0);
         started.push(mongo);
@@ -182,29 +179,6 @@ final class BenchStack implements AutoCloseable {
             throw new UncheckedIOException("Cannot copy the services' jars to " + dir, e);
         }
         return copies;
-    }
-
-    /** Distinct free ports; bound and released at once, so taken only in the unlikely race with another program. */
-    static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket();
-                sockets.add(socket);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on 127.0.0.1", e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // only probing
-                }
-            }
-        }
     }
 
     private void copyLogs() {

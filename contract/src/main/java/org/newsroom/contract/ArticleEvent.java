@@ -1,6 +1,7 @@
 package org.newsroom.contract;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param language BCP 47 language tag if the partner declared it
  * @param firstCreated when the story was first created, as declared by the partner
  * @param receivedAt when ingest-service accepted the story
+ * @param relatedHints titles of related stories the partner pointed to (its "Read more" lines), in
+ *        its order; empty when it named none, or in events written before the field existed
  */
 public record ArticleEvent(
         int schemaVersion,
@@ -32,7 +35,13 @@ public record ArticleEvent(
         String partnerId,
         @Nullable String language,
         Instant firstCreated,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<String> relatedHints) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Events written before {@code relatedHints} existed read with none (JSON gives null). */
+    public ArticleEvent {
+        relatedHints = relatedHints == null ? List.of() : List.copyOf(relatedHints);
+    }
 }

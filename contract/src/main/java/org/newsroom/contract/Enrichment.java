@@ -14,13 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param language detected BCP 47 language, if detection ran
  * @param entities named entities, most salient first
  * @param related earlier related articles
+ * @param keywords the terms that characterize the article, most characteristic first; empty in
+ *        enrichments made before they were computed
  * @param enrichedAt when the enrichment was computed
  */
 public record Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
-        List<RelatedLink> related, Instant enrichedAt) {
+        List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
 
+    /** Enrichments written before {@code keywords} existed read with none (JSON gives null). */
     public Enrichment {
         entities = List.copyOf(entities);
         related = List.copyOf(related);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
     }
 }

@@ -17,17 +17,37 @@ class EventJsonTest {
     void enrichedEventSurvivesAJsonRoundTripWithIsoTimestamps() {
         ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "e-1", ArticleAction.PUBLISHED,
                 "urn:test:1", 1, "Headline", "Body", "Agency", "partner", null,
-                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"));
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"),
+                List.of("ServiceNow and IBM Deepen Partnership"));
         Entity entity = new Entity("Google DeepMind", EntityType.ORGANIZATION,
-                List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.9,
+                List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.9, 0.97,
                 new EntityLink("Q15733006", "https://en.wikipedia.org/wiki/Google_DeepMind"));
         EnrichedArticleEvent event = new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "e-2", article,
-                new Enrichment("engine/model", "en", List.of(entity), List.of(), Instant.parse("2026-01-02T03:04:07Z")));
+                new Enrichment("engine/model", "en", List.of(entity), List.of(), List.of("film", "studio"),
+                        Instant.parse("2026-01-02T03:04:07Z")));
 
         String text = json.writeValueAsString(event);
 
         assertThat(text).contains("\"firstCreated\":\"2026-01-02T03:04:05Z\"").contains("\"type\":\"ORGANIZATION\"");
         assertThat(json.readValue(text, EnrichedArticleEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void anEventWrittenBeforeTheOptionalFieldsReadsWithoutThem() {
+        String written = """
+                {"schemaVersion":1,"eventId":"e-2","article":{"schemaVersion":1,"eventId":"e-1","action":"PUBLISHED",
+                 "uri":"urn:test:1","version":1,"headline":"H","body":"B","source":"S","partnerId":"p","language":null,
+                 "firstCreated":"2026-01-02T03:04:05Z","receivedAt":"2026-01-02T03:04:06Z"},
+                 "enrichment":{"enrichmentVersion":"m","language":"en","related":[],"enrichedAt":"2026-01-02T03:04:07Z",
+                 "entities":[{"name":"A24","type":"ORGANIZATION","mentions":[],"salience":1.0,"link":null}]}}
+                """;
+
+        EnrichedArticleEvent event = json.readValue(written, EnrichedArticleEvent.class);
+
+        assertThat(event.article().relatedHints()).isEmpty();
+        assertThat(event.enrichment().keywords()).isEmpty();
+        assertThat(event.enrichment().entities()).singleElement()
+                .satisfies(entity -> assertThat(entity.confidence()).isNull());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.newsroom.launcher.FreePorts;
 import org.newsroom.launcher.PartnerCredentials;
 import org.newsroom.launcher.ServiceJars;
 import org.newsroom.launcher.ServiceProcess;
@@ -51,7 +52,7 @@ final class NewsroomServices implements AutoCloseable {
         for (String name : ServiceJars.SERVICES) {
             Map<String, String> env = new HashMap<>(environments.get(name));
             env.putAll(overrides.getOrDefault(name, Map.of()));
-            launches.put(name, new Launch(name, jars.get(name), LoopbackPorts.free(), Map.copyOf(env)));
+            launches.put(name, new Launch(name, jars.get(name), FreePorts.pick(), Map.copyOf(env)));
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsroom.contract.Topic;
 import org.newsroom.contract.Topics;
 import org.newsroom.e2e.PipelineKafka.Position;
+import org.newsroom.launcher.FreePorts;
 import org.newsroom.launcher.LocalKafkaBroker;
 import org.newsroom.launcher.LocalMongoServer;
 import org.newsroom.launcher.ServiceJars;
@@ -70,8 +71,8 @@ class NothingLostIT {
 
     @BeforeAll
     static void startNewsroom() {
-        kafkaPort = LoopbackPorts.free();
-        controllerPort = LoopbackPorts.free();
+        kafkaPort = FreePorts.pick();
+        controllerPort = FreePorts.pick();
         broker = startBroker();
         mongo = LocalMongoServer.fileBacked(mongoFile(), HOST, 0);
         mongoPort = mongo.port();

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service against a real (embedded) Kafka broker: what a partner posts is what the log
@@ -38,8 +36,6 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void writesThePartnerSampleToTheArticleLogBeforeAnswering202() throws IOException {
@@ -63,7 +59,7 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
         assertThat(json.readValue(record.value(), ArticleEvent.class)).isEqualTo(new ArticleEvent(
                 ArticleEvent.SCHEMA_VERSION, (String) response.get("messageId"), ArticleAction.PUBLISHED, uri, 1,
                 "Google DeepMind and A24 Form Unprecedented AI-Film Partnership", sample[1], "Yahoo Finance",
-                TestPartners.AGENCY, "en", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+                TestPartners.AGENCY, "en", Instant.parse("2026-01-02T03:04:05Z"), NOW, List.of()));
     }
 
     @Test
@@ -123,26 +119,6 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
         assertThat(json.readValue(readOnlyRecordOf(uri).value(), ArticleEvent.class).eventId()).isEqualTo(messageId);
     }
 
-    private static Map<String, Object> story(String uri, String headline, String body) {
-        Map<String, Object> story = new LinkedHashMap<>();
-        story.put("uri", uri);
-        story.put("headline", headline);
-        story.put("body", body);
-        story.put("source", "Yahoo Finance");
-        story.put("firstCreated", "2026-01-02T03:04:05Z");
-        return story;
-    }
-
-    private WebTestClient.ResponseSpec postJson(Map<String, Object> story) {
-        return postJson(client, story);
-    }
-
-    private WebTestClient.ResponseSpec postJson(WebTestClient client, Map<String, Object> story) {
-        byte[] body = json.writeValueAsBytes(story);
-        return client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
-                .headers(TestPartners.signedByAgency(body)).bodyValue(body).exchange();
-    }
-
     private static String readSample() throws IOException {
         try (InputStream in = StoryIngestIntegrationTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -151,8 +127,8 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
 
     /** Reads the topic from the beginning until the record keyed {@code uri} shows up; fails if there are more. */
     private ConsumerRecord<String, String> readOnlyRecordOf(String uri) {
-        try (Consumer<String, String> consumer = articleLogConsumer()) {
-            List<TopicPartition> partitions = articlePartitions(consumer);
+        try (Consumer<String, String> consumer = logConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer, Topics.ARTICLES);
             assertThat(partitions).hasSize(Topics.ARTICLES.partitions());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -63,11 +63,11 @@ class LauncherSettingsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String[] args = {
                 "--kafka-port=" + taken.getLocalPort(),
-                "--kafka-controller-port=" + TestPorts.freePort(),
-                "--mongo-port=" + TestPorts.freePort(),
-                "--ingest-port=" + TestPorts.freePort(),
-                "--enrich-port=" + TestPorts.freePort(),
-                "--publish-port=" + TestPorts.freePort()};
+                "--kafka-controller-port=" + FreePorts.pick(),
+                "--mongo-port=" + FreePorts.pick(),
+                "--ingest-port=" + FreePorts.pick(),
+                "--enrich-port=" + FreePorts.pick(),
+                "--publish-port=" + FreePorts.pick()};
             LauncherSettings settings = LauncherSettings.parse(args, new Properties());
 
             assertThatThrownBy(() -> PortCheck.requireFree(settings.ports()))

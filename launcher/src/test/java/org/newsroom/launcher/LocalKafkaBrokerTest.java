@@ -33,8 +33,8 @@ class LocalKafkaBrokerTest {
 
     @Test
     void keepsTopicsAndRecordsAcrossARestartOnTheSameDataDir() throws Exception {
-        int port = TestPorts.freePort();
-        int controllerPort = TestPorts.freePort();
+        int port = FreePorts.pick();
+        int controllerPort = FreePorts.pick();
 
         // Given a broker with one record in a new topic
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, port, controllerPort)) {

@@ -30,7 +30,7 @@ class ServiceProcessTest {
     void runsAnExecutableJarWithItsEnvironmentUntilHealthyAndStopsItOnClose() throws Exception {
         // Given an executable jar whose main class serves /actuator/health with UP
         Path jar = executableJar(HealthEndpointProgram.class);
-        int port = TestPorts.freePort();
+        int port = FreePorts.pick();
         Path log = tmp.resolve("logs/health.log");
 
         // When it is started as a service and awaited
@@ -54,7 +54,7 @@ class ServiceProcessTest {
     @Test
     void failsFastWithTheLogTailWhenTheChildExitsBeforeBeingHealthy() {
         // Given a child that exits at once
-        int port = TestPorts.freePort();
+        int port = FreePorts.pick();
         try (ServiceProcess service = ServiceProcess.start("failing", javaCommand(FailingProgram.class), port,
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), tmp.resolve("failing.log"), false)) {
 
@@ -73,7 +73,7 @@ class ServiceProcessTest {
     void timesOutWhileTheHealthEndpointReportsSomethingOtherThanUp() {
         // Given a child whose health is DOWN
         try (ServiceProcess service = ServiceProcess.start("down", javaCommand(HealthEndpointProgram.class, "DOWN"),
-                TestPorts.freePort(), Map.of(), tmp.resolve("down.log"), false)) {
+                FreePorts.pick(), Map.of(), tmp.resolve("down.log"), false)) {
 
             // When it is awaited briefly, Then the wait times out, naming the health URL, and the child still runs
             assertThatThrownBy(() -> service.awaitHealthy(Duration.ofSeconds(3)))

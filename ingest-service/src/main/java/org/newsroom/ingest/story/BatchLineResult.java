@@ -1,5 +1,6 @@
 package org.newsroom.ingest.story;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,15 +21,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param articleId the public article id, when accepted
  * @param uri the story's uri as stored, when accepted
  * @param version the story's version as stored, when accepted
+ * @param embargoedUntil when a story accepted under embargo will be published
  * @param problem the RFC 7807 members (title, status, detail, errors), when rejected
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchLineResult(int line, int status, @Nullable String messageId, @Nullable String articleId,
-        @Nullable String uri, @Nullable Long version, @Nullable Map<String, Object> problem) {
+        @Nullable String uri, @Nullable Long version, @Nullable Instant embargoedUntil,
+        @Nullable Map<String, Object> problem) {
 
     static BatchLineResult accepted(int line, int status, StoryAccepted accepted) {
         return new BatchLineResult(line, status, accepted.messageId(), accepted.articleId(), accepted.uri(),
-                accepted.version(), null);
+                accepted.version(), accepted.embargoedUntil(), null);
     }
 
     static BatchLineResult rejected(int line, ProblemDetail problem) {
@@ -39,6 +42,6 @@ public record BatchLineResult(int line, int status, @Nullable String messageId, 
         if (problem.getProperties() != null) {
             members.putAll(problem.getProperties());
         }
-        return new BatchLineResult(line, problem.getStatus(), null, null, null, null, members);
+        return new BatchLineResult(line, problem.getStatus(), null, null, null, null, null, members);
     }
 }

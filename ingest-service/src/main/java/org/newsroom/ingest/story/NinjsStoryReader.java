@@ -1,6 +1,5 @@
 package org.newsroom.ingest.story;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * places and associations are checked but not carried: the article event has no field for them
  * and enrichment finds entities in the text itself.
  * <p>
- * An {@code embargoed} time in the future is refused (400) like the native {@code pubstatus}
- * {@code embargoed}: ingest cannot hold a story back yet, and publishing it early would break the
- * embargo. A past embargo has lifted and is accepted.
+ * {@code embargoed} is the native {@code embargoed}: a story whose embargo lies in the future is held
+ * until then, one whose embargo has lifted is published at once.
  */
 @Component
 class NinjsStoryReader {
@@ -66,13 +64,10 @@ class NinjsStoryReader {
 
     private final JsonMapper jsonMapper;
 
-    private final Clock clock;
-
     private final StoryValidator validator;
 
-    NinjsStoryReader(JsonMapper jsonMapper, Clock clock, IngestProperties properties) {
+    NinjsStoryReader(JsonMapper jsonMapper, IngestProperties properties) {
         this.jsonMapper = jsonMapper;
-        this.clock = clock;
         this.validator = new StoryValidator(properties.maxBodyChars());
     }
 
@@ -104,7 +99,8 @@ class NinjsStoryReader {
         }
         Long version = version(structure);
         String firstCreated = firstCreated(structure, locations);
-        embargo(structure);
+        Instant embargoed = structure.dateTime("embargoed");
+        locations.put("embargoed", "embargoed", "/embargoed");
         String pubstatus = structure.oneOf("pubstatus", PUBSTATUS);
         structure.integer("urgency", 1, 9);
         String language = structure.string("language");
@@ -118,7 +114,7 @@ class NinjsStoryReader {
                 Map.of("relevance", new int[] { 0, 100 }, "confidence", new int[] { 0, 100 }), List.of());
         structure.objects("associations", List.of("name", "uri"), Map.of(), List.of("uri"));
         StoryRequest request = new StoryRequest(uri, version, headline, text, source, firstCreated, language,
-                pubstatus, null);
+                pubstatus, null, embargoed == null ? null : embargoed.toString(), null);
         return MappedStory.checked(request, locations, structure.violations, validator);
     }
 
@@ -143,14 +139,6 @@ class NinjsStoryReader {
         }
         locations.put("firstCreated", "firstcreated", "/firstcreated");
         return firstCreated == null ? null : firstCreated.toString();
-    }
-
-    private void embargo(Structure structure) {
-        Instant embargoed = structure.dateTime("embargoed");
-        if (embargoed != null && embargoed.isAfter(clock.instant())) {
-            structure.violation("embargoed", "/embargoed", "is " + embargoed
-                    + ", still in the future: embargo holds are not supported yet, send the story once it has lifted");
-        }
     }
 
     private static @Nullable String headline(Structure structure, FieldLocations locations) {

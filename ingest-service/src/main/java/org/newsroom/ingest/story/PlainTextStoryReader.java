@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
  * <li>{@value #FIRST_CREATED_HEADER} (optional, default the time of receipt): an ISO-8601 instant;
  *     defaulting is safe because a paste has no better creation time, and it never affects dedupe</li>
  * <li>{@code Content-Language} (optional): the BCP 47 language tag</li>
+ * <li>{@value #EMBARGOED_HEADER} (optional): an ISO-8601 instant before which the story is held</li>
  * </ul>
  * Partner boilerplate is taken out of the body: a line {@code Continue reading at <Source>.} names
- * the source (the last one wins), {@code Read more <title> →} lines are hints at related stories.
+ * the source (the last one wins), {@code Read more <title> →} lines become the story's related hints.
  * Paragraphs: if the text separates them with blank lines, single line breaks stay inside a
  * paragraph; otherwise every line is a paragraph, as in pasted web copy.
  */
@@ -39,6 +40,8 @@ class PlainTextStoryReader {
     static final String VERSION_HEADER = "X-Story-Version";
 
     static final String FIRST_CREATED_HEADER = "X-First-Created";
+
+    static final String EMBARGOED_HEADER = "X-Embargoed";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
@@ -56,7 +59,7 @@ class PlainTextStoryReader {
      * @throws StoryUnreadableException if the body is empty or not in its declared charset
      * @throws StoryRejectedException if a header is missing or malformed
      */
-    PlainTextStory read(byte[] body, HttpHeaders headers) {
+    StoryRequest read(byte[] body, HttpHeaders headers) {
         List<FieldViolation> violations = new ArrayList<>();
         String uri = headers.getFirst(URI_HEADER);
         if (uri == null || uri.isBlank()) {
@@ -71,11 +74,12 @@ class PlainTextStoryReader {
             firstCreated = clock.instant().toString();
         }
         String language = headers.getFirst(HttpHeaders.CONTENT_LANGUAGE);
-        return parse(decode(body, headers.getContentType()), uri, version, firstCreated, language);
+        return parse(decode(body, headers.getContentType()), uri, version, firstCreated, language,
+                headers.getFirst(EMBARGOED_HEADER));
     }
 
-    private static PlainTextStory parse(String text, @Nullable String uri, @Nullable Long version,
-            String firstCreated, @Nullable String language) {
+    private static StoryRequest parse(String text, @Nullable String uri, @Nullable Long version,
+            String firstCreated, @Nullable String language, @Nullable String embargoed) {
         List<String> lines = new ArrayList<>(List.of(LINE_BREAK.split(text, -1)));
         String headline = null;
         while (!lines.isEmpty() && headline == null) {
@@ -98,9 +102,8 @@ class PlainTextStoryReader {
                 bodyLines.add(line);
             }
         }
-        StoryRequest request = new StoryRequest(uri, version, headline, paragraphs(bodyLines), source, firstCreated,
-                language);
-        return new PlainTextStory(request, related);
+        return new StoryRequest(uri, version, headline, paragraphs(bodyLines), source, firstCreated, language, null,
+                null, embargoed, related);
     }
 
     /** Blank-line separated text keeps its paragraphs; otherwise each line becomes one. */

@@ -1,6 +1,7 @@
 package org.newsroom.ingest.story;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleAction;
@@ -18,7 +19,13 @@ public record Story(
         String body,
         String source,
         Instant firstCreated,
-        @Nullable String language) {
+        @Nullable String language,
+        @Nullable Instant embargoedUntil,
+        List<String> relatedHints) {
+
+    public Story {
+        relatedHints = List.copyOf(relatedHints);
+    }
 
     /**
      * @param storedVersion the version to write: the declared one, or the next one the article
@@ -28,6 +35,11 @@ public record Story(
     ArticleEvent toArticleEvent(String eventId, String partnerId, Instant receivedAt, long storedVersion,
             ArticleAction action) {
         return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, eventId, action, uri, storedVersion, headline, body,
-                source, partnerId, language, firstCreated, receivedAt);
+                source, partnerId, language, firstCreated, receivedAt, relatedHints);
+    }
+
+    /** Whether the story must be held back at the given instant. */
+    boolean isEmbargoedAt(Instant now) {
+        return embargoedUntil != null && embargoedUntil.isAfter(now);
     }
 }

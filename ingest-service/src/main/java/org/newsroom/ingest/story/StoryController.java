@@ -5,8 +5,6 @@ import java.util.List;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,8 +28,6 @@ import reactor.core.publisher.Mono;
 class StoryController {
 
     static final String NDJSON = "application/x-ndjson";
-
-    private static final Logger log = LoggerFactory.getLogger(StoryController.class);
 
     private final PartnerAuthenticator authenticator;
 
@@ -78,12 +74,7 @@ class StoryController {
     Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
-        PlainTextStory story = textReader.read(body, headers);
-        if (!story.relatedTitles().isEmpty()) {
-            log.info("Story {} names related stories {}; the article event cannot carry them yet",
-                    story.request().uri(), story.relatedTitles());
-        }
-        return intake.accept(story.request(), partner).map(StoryController::answer);
+        return intake.accept(textReader.read(body, headers), partner).map(StoryController::answer);
     }
 
     /**

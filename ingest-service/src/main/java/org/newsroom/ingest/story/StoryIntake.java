@@ -1,10 +1,12 @@
 package org.newsroom.ingest.story;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
+import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticlePublisher;
@@ -22,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Accepts a story: validate, normalize, check it against what the article log holds, write it, and
  * only then confirm. A story the log already holds is confirmed with its original message id and
- * not written again.
+ * not written again. A story under an embargo that has not lifted yet is written to the embargo
+ * topic instead, to be released to the log at its time (see {@code org.newsroom.ingest.embargo}).
  */
 @Service
 public class StoryIntake {
@@ -71,11 +74,16 @@ public class StoryIntake {
             return Mono.error(new StaleVersionException(stale));
         }
         Claim.Write write = (Claim.Write) claim;
-        return publisher.publish(write.event())
-                .doOnSuccess(written -> ledger.written(write))
+        Instant embargoedUntil = story.embargoedUntil();
+        boolean held = embargoedUntil != null && story.isEmbargoedAt(clock.instant());
+        Mono<Void> written = held ? publisher.hold(new EmbargoedArticle(write.event(), embargoedUntil))
+                : publisher.publish(write.event());
+        return written
+                .doOnSuccess(done -> ledger.written(write))
                 .doOnError(failure -> ledger.notWritten(write, failure))
                 .doOnCancel(() -> ledger.notWritten(write, new IllegalStateException("request cancelled")))
-                .thenReturn(StoryAccepted.of(write.event()));
+                .thenReturn(held ? StoryAccepted.heldUntil(write.event(), embargoedUntil)
+                        : StoryAccepted.of(write.event()));
     }
 
     /**

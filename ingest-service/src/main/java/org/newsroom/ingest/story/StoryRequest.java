@@ -1,5 +1,7 @@
 package org.newsroom.ingest.story;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param pubstatus IPTC publication status: {@code usable} (default), or {@code canceled} /
  *        {@code withheld} to kill the article
  * @param correction {@code true} if this version corrects an error in the previous one
+ * @param embargoed an ISO-8601 instant before which the story must not be published; the story is
+ *        held until then (see {@code org.newsroom.ingest.embargo})
+ * @param relatedHints titles of related stories the partner points to, like its "Read more" lines
  */
 public record StoryRequest(
         @Nullable String uri,
@@ -28,12 +33,14 @@ public record StoryRequest(
         @Nullable String firstCreated,
         @Nullable String language,
         @Nullable String pubstatus,
-        @Nullable Boolean correction) {
+        @Nullable Boolean correction,
+        @Nullable String embargoed,
+        @Nullable List<String> relatedHints) {
 
     /** A routine story: usable, no correction. */
     public StoryRequest(@Nullable String uri, @Nullable Long version, @Nullable String headline, @Nullable String body,
             @Nullable String source, @Nullable String firstCreated, @Nullable String language) {
-        this(uri, version, headline, body, source, firstCreated, language, null, null);
+        this(uri, version, headline, body, source, firstCreated, language, null, null, null, null);
     }
 
     /**
@@ -43,6 +50,6 @@ public record StoryRequest(
     StoryRequest withPlainText() {
         return new StoryRequest(uri, version, headline == null ? null : SanitizedHtml.plainText(headline),
                 body == null ? null : SanitizedHtml.plainText(body), source, firstCreated, language, pubstatus,
-                correction);
+                correction, embargoed, relatedHints);
     }
 }

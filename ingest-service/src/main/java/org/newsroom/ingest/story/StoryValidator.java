@@ -28,6 +28,8 @@ final class StoryValidator {
 
     static final int MAX_SOURCE_CHARS = 200;
 
+    static final int MAX_RELATED_HINTS = 20;
+
     /** RFC 8141: {@code urn:<namespace id>:<namespace specific string>}. */
     private static final Pattern URN = Pattern.compile("(?i)urn:[a-z0-9][a-z0-9-]{0,30}[a-z0-9]:.+");
 
@@ -53,13 +55,17 @@ final class StoryValidator {
         }
         String source = bounded("source", required("source", request.source(), TextNormalizer::singleLine,
                 violations), MAX_SOURCE_CHARS, violations);
-        Instant firstCreated = firstCreated(request.firstCreated(), violations);
+        Instant firstCreated = instant("firstCreated", required("firstCreated", request.firstCreated(),
+                TextNormalizer::trimmed, violations), violations);
+        Instant embargoedUntil = request.embargoed() == null ? null
+                : instant("embargoed", TextNormalizer.trimmed(request.embargoed()), violations);
+        List<String> relatedHints = relatedHints(request.relatedHints(), violations);
         String language = language(request.language(), violations);
         intent(request, violations);
         if (!violations.isEmpty()) {
             throw new StoryRejectedException(violations);
         }
-        return new Story(uri, version, headline, body, source, firstCreated, language);
+        return new Story(uri, version, headline, body, source, firstCreated, language, embargoedUntil, relatedHints);
     }
 
     private static @Nullable String uri(@Nullable String raw, List<FieldViolation> violations) {
@@ -98,8 +104,7 @@ final class StoryValidator {
         return version;
     }
 
-    private static @Nullable Instant firstCreated(@Nullable String raw, List<FieldViolation> violations) {
-        String text = required("firstCreated", raw, TextNormalizer::trimmed, violations);
+    private static @Nullable Instant instant(String field, @Nullable String text, List<FieldViolation> violations) {
         if (text == null) {
             return null;
         }
@@ -107,9 +112,37 @@ final class StoryValidator {
             return Instant.parse(text);
         }
         catch (DateTimeParseException e) {
-            violations.add(new FieldViolation("firstCreated", "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"));
+            violations.add(new FieldViolation(field, "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"));
             return null;
         }
+    }
+
+    /** Titles, each on one line like a headline; blank ones are dropped, a bounded number kept. */
+    private static List<String> relatedHints(@Nullable List<String> raw, List<FieldViolation> violations) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.size() > MAX_RELATED_HINTS) {
+            violations.add(new FieldViolation("relatedHints", "must hold at most " + MAX_RELATED_HINTS + " titles"));
+            return List.of();
+        }
+        List<String> hints = new ArrayList<>();
+        for (String hint : raw) {
+            String title = hint == null ? "" : TextNormalizer.singleLine(hint);
+            if (title.isEmpty()) {
+                continue;
+            }
+            if (!isStorableText(title)) {
+                violations.add(new FieldViolation("relatedHints",
+                        "must not contain control characters or unpaired surrogates"));
+                continue;
+            }
+            String bounded = bounded("relatedHints", title, MAX_HEADLINE_CHARS, violations);
+            if (bounded != null) {
+                hints.add(bounded);
+            }
+        }
+        return hints;
     }
 
     /** Canonical case ({@code en-gb} becomes {@code en-GB}), so that consumers can compare tags. */

@@ -2,6 +2,7 @@ package org.newsroom.ingest.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ class ArticleLedgerTest {
 
     private static ArticleEvent event(String eventId, long version, ArticleAction action, String body) {
         return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, eventId, action, URI, version, "Headline", body, "Source",
-                "partner", "en", Instant.EPOCH, Instant.EPOCH);
+                "partner", "en", Instant.EPOCH, Instant.EPOCH, List.of());
     }
 
     private Claim claim(@Nullable Long declaredVersion, String body) {

@@ -11,7 +11,7 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.Topics;
-import org.newsroom.ingest.IngestKafkaTestBase;
+import org.newsroom.ingest.KafkaIntegrationTest;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 
@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A story's status follows it through the pipeline as the downstream services' events arrive on
  * their topics (produced here as enrich-service and publish-service write them).
  */
-class StoryStatusIntegrationTest extends IngestKafkaTestBase {
+class StoryStatusIntegrationTest extends KafkaIntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };

@@ -27,8 +27,7 @@ class NinjsStoryReaderTest {
             Duration.ofSeconds(10), new IngestProperties.Kafka(Duration.ofSeconds(5), Duration.ofSeconds(5),
                     Duration.ofSeconds(10)), List.of());
 
-    private final NinjsStoryReader reader = new NinjsStoryReader(JsonMapper.builder().build(),
-            Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), PROPERTIES);
+    private final NinjsStoryReader reader = new NinjsStoryReader(JsonMapper.builder().build(), PROPERTIES);
 
     static String resource(String name) throws IOException {
         try (InputStream in = NinjsStoryReaderTest.class.getResourceAsStream("/formats/" + name)) {
@@ -65,7 +64,7 @@ class NinjsStoryReaderTest {
                         Core inflation: 2.4%
 
                         Read the full statement or the ECB press page.""",
-                "Wire Services", "2026-03-02T06:15:00Z", "en-gb", "usable", null));
+                "Wire Services", "2026-03-02T06:15:00Z", "en-gb", "usable", null, "2026-03-02T07:00:00Z", null));
     }
 
     @Test
@@ -116,16 +115,16 @@ class NinjsStoryReaderTest {
     }
 
     @Test
-    void anEmbargoStillInForceIsRefusedAndALiftedOneIgnored() {
+    void theEmbargoTimeIsCarriedIntoTheNativeStoryAndAMalformedOneNamedByItsPointer() {
         String item = """
                 {"uri": "urn:newsml:wire.example.com:2", "headlines": [{"value": "Headline"}],
                  "bodies": [{"contenttype": "text/plain", "value": "Body"}], "infosources": [{"name": "Wire"}],
                  "firstcreated": "2026-03-01T00:00:00Z", "embargoed": "%s"}""";
 
-        assertThat(violations(item.formatted("2026-03-04T05:06:08Z"))).containsExactly(new FieldViolation("embargoed",
-                "is 2026-03-04T05:06:08Z, still in the future: embargo holds are not supported yet, send the story "
-                        + "once it has lifted", "/embargoed"));
-        assertThat(read(item.formatted("2026-03-04T05:06:07Z")).request().headline()).isEqualTo("Headline");
+        assertThat(read(item.formatted("2026-03-04T05:06:08+01:00")).request().embargoed())
+                .isEqualTo("2026-03-04T04:06:08Z");
+        assertThat(violations(item.formatted("tomorrow"))).extracting(FieldViolation::pointer)
+                .containsExactly("/embargoed");
     }
 
     @Test

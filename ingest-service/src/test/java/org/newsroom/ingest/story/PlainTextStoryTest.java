@@ -110,7 +110,8 @@ class PlainTextStoryTest {
         String body = String.join("\n\n", lines.get(1), lines.get(2), lines.get(3), lines.get(5), lines.get(6));
         assertThat(event).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, event.eventId(),
                 ArticleAction.PUBLISHED, URI, 3, "Google DeepMind and A24 Form Unprecedented AI-Film Partnership", body,
-                "Yahoo Finance", TestPartners.AGENCY, "en", NOW, NOW));
+                "Yahoo Finance", TestPartners.AGENCY, "en", NOW, NOW,
+                List.of("ServiceNow and IBM Deepen Partnership in New Collaboration Deal")));
         assertThat(event.body()).doesNotContain("Read more", "Continue reading", "→");
         assertThat(response).containsEntry("messageId", event.eventId()).containsEntry("uri", URI)
                 .containsEntry("version", 3);
@@ -131,7 +132,7 @@ class PlainTextStoryTest {
         assertThat(published()).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, published().eventId(),
                 ArticleAction.PUBLISHED, "urn:newsroom:test:cafe", 1, "Caf\u00e9 owners rally",
                 "First line\nstill first paragraph.\n\nSecond paragraph.", "Example Wire", TestPartners.AGENCY, null,
-                Instant.parse("2026-01-02T03:04:05Z"), NOW));
+                Instant.parse("2026-01-02T03:04:05Z"), NOW, List.of("Bakers strike")));
     }
 
     @Test

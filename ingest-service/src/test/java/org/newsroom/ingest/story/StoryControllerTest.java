@@ -104,7 +104,7 @@ class StoryControllerTest {
         ArticleEvent event = published.getValue();
         assertThat(event).isEqualTo(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, event.eventId(), ArticleAction.PUBLISHED,
                 "https://partner.example/stories/42", 2, "Markets rally", "Stocks rose.\n\nBonds fell.", "Example Agency",
-                TestPartners.AGENCY, "en-GB", Instant.parse("2026-01-02T03:04:05Z"), NOW));
+                TestPartners.AGENCY, "en-GB", Instant.parse("2026-01-02T03:04:05Z"), NOW, List.of()));
         assertThat(event.eventId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(response).isEqualTo(Map.of("messageId", event.eventId(),
                 "articleId", ArticleIds.fromUri("https://partner.example/stories/42"),

@@ -3,6 +3,7 @@ package org.newsroom.ingest.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.List;
 import java.time.Instant;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class StoryValidatorTest {
         Story story = validator.validate(request);
 
         assertThat(story).isEqualTo(new Story("urn:newsroom:story:7", 3, "Markets rally", "Stocks rose.\n\nBonds fell.",
-                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB"));
+                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of()));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.newsroom.ingest.embargo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.EmbargoedArticle;
+import org.newsroom.contract.Topics;
+import org.newsroom.ingest.KafkaIntegrationTest;
+import org.newsroom.ingest.article.ArticlePublisher;
+import org.newsroom.ingest.kafka.ConsumerLoop;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * A story under embargo is accepted at once but held on the embargo topic, where it survives any
+ * restart, and reaches the article log only once its embargo has ended. The service's clock stands
+ * still, so its own releaser never releases; a second releaser whose clock is past the embargo
+ * stands for an ingest instance that starts after the embargo ended.
+ */
+class EmbargoIntegrationTest extends KafkaIntegrationTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    private KafkaProperties kafka;
+
+    @Autowired
+    private ArticlePublisher publisher;
+
+    @Test
+    void holdsAnEmbargoedStoryUntilItsTimeAndThenWritesItToTheLogOnce() {
+        // Given a story under an embargo that ends in an hour
+        String uri = "urn:newsroom:test:embargo:" + UUID.randomUUID();
+        Instant embargoEnds = NOW.plus(Duration.ofHours(1));
+        Map<String, Object> story = story(uri, "Quarterly results", "Profits rose.");
+        story.put("embargoed", embargoEnds.toString());
+
+        // When it is pushed, then it is accepted as held, until the embargo's end
+        Map<String, Object> answer = postJson(story).expectStatus().isAccepted()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("status", "held").containsEntry("embargoedUntil", embargoEnds.toString());
+
+        // And the hold is on the embargo topic, keyed by uri and version, and nothing is in the log
+        List<ConsumerRecord<String, String>> holds = recordsSince(Topics.EMBARGOED, Map.of());
+        EmbargoedArticle held = holds.stream().filter(record -> record.key().equals(uri + "#v1"))
+                .map(record -> json.readValue(record.value(), EmbargoedArticle.class))
+                .findFirst().orElseThrow();
+        assertThat(held.releaseAt()).isEqualTo(embargoEnds);
+        assertThat(held.article().eventId()).isEqualTo(answer.get("messageId"));
+        assertThat(articlesOf(uri)).isEmpty();
+
+        // And the same push again is a duplicate of it
+        postJson(story).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("duplicate")
+                .jsonPath("$.messageId").isEqualTo(answer.get("messageId"));
+
+        // When an instance runs after the embargo has ended
+        EmbargoReleaser later = new EmbargoReleaser(
+                ConsumerLoop.configOf(kafka, "later-releaser", "later-ingest-" + UUID.randomUUID()), publisher, json,
+                Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT);
+        later.start();
+        try {
+            // Then the held event is written to the log, unchanged, exactly once
+            await().atMost(TIMEOUT).until(() -> !articlesOf(uri).isEmpty());
+            assertThat(articlesOf(uri)).singleElement().isEqualTo(held.article());
+
+            // And the hold is ended with a tombstone
+            await().atMost(TIMEOUT).until(() -> recordsSince(Topics.EMBARGOED, Map.of()).stream()
+                    .anyMatch(record -> record.key().equals(uri + "#v1") && record.value() == null));
+        }
+        finally {
+            later.stop();
+        }
+    }
+
+    private List<ArticleEvent> articlesOf(String uri) {
+        return recordsSince(Topics.ARTICLES, Map.of()).stream().filter(record -> uri.equals(record.key()))
+                .map(record -> json.readValue(record.value(), ArticleEvent.class)).toList();
+    }
+}
