@@ -33,10 +33,10 @@ public final class EnrichedArticles {
         String body = "Angela Merkel spoke in Berlin on Monday.";
         ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "event-" + version, action, uri, version,
                 headline, body, "Newsroom Wire", "partner-1", language, FIRST_CREATED,
-                FIRST_CREATED.plusSeconds(60 * version));
+                FIRST_CREATED.plusSeconds(60 * version), List.of());
         Enrichment enrichment = new Enrichment("corenlp-4.5.10/conll.4class", language, entities,
                 List.of(new RelatedLink("urn:newsroom:earlier", "Earlier story", 0.5, "shared entities")),
-                FIRST_CREATED.plusSeconds(60 * version + 1));
+                List.of("chancellor", "visit"), FIRST_CREATED.plusSeconds(60 * version + 1));
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "enriched-" + version, article,
                 enrichment);
     }
@@ -46,14 +46,14 @@ public final class EnrichedArticles {
 
     /** Google DeepMind, an organization without a link. */
     public static final List<Entity> DEEPMIND = List.of(new Entity("Google DeepMind", EntityType.ORGANIZATION,
-            List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.8, null));
+            List.of(new Mention(TextField.HEADLINE, 0, 15, "Google DeepMind")), 0.8, 0.93, null));
 
     private static List<Entity> merkelInBerlin() {
         Entity merkel = new Entity("Angela Merkel", EntityType.PERSON,
-                List.of(new Mention(TextField.BODY, 0, 13, "Angela Merkel")), 0.9,
+                List.of(new Mention(TextField.BODY, 0, 13, "Angela Merkel")), 0.9, 0.99,
                 new EntityLink("Q567", "https://en.wikipedia.org/wiki/Angela_Merkel"));
         Entity berlin = new Entity("Berlin", EntityType.LOCATION,
-                List.of(new Mention(TextField.BODY, 23, 29, "Berlin")), 0.4, null);
+                List.of(new Mention(TextField.BODY, 23, 29, "Berlin")), 0.4, null, null);
         return List.of(merkel, berlin);
     }
 }

@@ -124,6 +124,9 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .jsonPath("$.entities[0].name").isEqualTo("Angela Merkel")
                 .jsonPath("$.entities[0].mentions[0].field").isEqualTo("BODY")
                 .jsonPath("$.entities[0].link.wikidataId").isEqualTo("Q567")
+                .jsonPath("$.entities[0].confidence").isEqualTo(0.99)
+                .jsonPath("$.entities[1].confidence").isEmpty()
+                .jsonPath("$.keywords[0]").isEqualTo("chancellor")
                 .jsonPath("$.entities[1].link").isEmpty()
                 .jsonPath("$.related[0].uri").isEqualTo("urn:newsroom:earlier")
                 .jsonPath("$.enrichmentVersion").isEqualTo("corenlp-4.5.10/conll.4class")
@@ -265,7 +268,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
     void listsTheArticlesOfAnEntityPageByPageAndLeavesOutKilledOnes() {
         // Given two articles about an entity no other test mentions
         Entity lovelace = new Entity("Ada Lovelace", EntityType.PERSON,
-                List.of(new Mention(TextField.HEADLINE, 0, 12, "Ada Lovelace")), 0.9,
+                List.of(new Mention(TextField.HEADLINE, 0, 12, "Ada Lovelace")), 0.9, 0.98,
                 new EntityLink("Q7259", "https://en.wikipedia.org/wiki/Ada_Lovelace"));
         List<String> uris = Stream.of("urn:newsroom:it:lovelace-1", "urn:newsroom:it:lovelace-2")
                 .sorted(Comparator.comparing(ArticleIds::fromUri, Comparator.reverseOrder()))
@@ -408,7 +411,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
         var enrichment = event.enrichment();
         return new ArticleView(ArticleIds.fromUri(article.uri()), article.uri(), article.version(), article.action(),
                 article.headline(), article.body(), article.source(), article.language(), article.firstCreated(),
-                article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(),
-                enrichment.enrichedAt(), enrichment.enrichedAt(), false, null);
+                article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.keywords(),
+                enrichment.enrichmentVersion(), enrichment.enrichedAt(), enrichment.enrichedAt(), false, null);
     }
 }

@@ -79,6 +79,7 @@ public final class ArticleDocument {
                         .toList())
                 .append("related",
                         withdrawn ? List.of() : enrichment.related().stream().map(ArticleDocument::related).toList())
+                .append("keywords", withdrawn ? List.of() : enrichment.keywords())
                 .append("enrichmentVersion", enrichment.enrichmentVersion())
                 .append("enrichedAt", Date.from(enrichment.enrichedAt()))
                 .append("storedAt", Date.from(storedAt))
@@ -138,6 +139,7 @@ public final class ArticleDocument {
                 instant(document, "receivedAt"),
                 document.getList("entities", Document.class).stream().map(ArticleDocument::entity).toList(),
                 document.getList("related", Document.class).stream().map(ArticleDocument::related).toList(),
+                document.getList("keywords", String.class, List.of()),
                 document.getString("enrichmentVersion"),
                 instant(document, "enrichedAt"),
                 instant(document, "storedAt"),
@@ -154,6 +156,7 @@ public final class ArticleDocument {
                 .append("type", entity.type().name())
                 .append("mentions", entity.mentions().stream().map(ArticleDocument::mention).toList())
                 .append("salience", entity.salience())
+                .append("confidence", entity.confidence())
                 .append("link", link(entity.link()));
     }
 
@@ -163,6 +166,7 @@ public final class ArticleDocument {
                 EntityType.valueOf(document.getString("type")),
                 document.getList("mentions", Document.class).stream().map(ArticleDocument::mention).toList(),
                 document.getDouble("salience"),
+                document.getDouble("confidence"),
                 link(document.get("link", Document.class)));
     }
 

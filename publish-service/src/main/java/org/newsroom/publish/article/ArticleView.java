@@ -24,6 +24,7 @@ import org.newsroom.contract.RelatedLink;
  * @param receivedAt when ingest-service accepted this version
  * @param entities named entities, most salient first
  * @param related earlier related articles
+ * @param keywords the terms that characterize the article, most characteristic first
  * @param enrichmentVersion engine and model that produced the enrichment
  * @param enrichedAt when the enrichment was computed
  * @param storedAt when publish-service stored this version
@@ -44,6 +45,7 @@ public record ArticleView(
         Instant receivedAt,
         List<Entity> entities,
         List<RelatedLink> related,
+        List<String> keywords,
         String enrichmentVersion,
         Instant enrichedAt,
         Instant storedAt,
@@ -53,5 +55,6 @@ public record ArticleView(
     public ArticleView {
         entities = List.copyOf(entities);
         related = List.copyOf(related);
+        keywords = List.copyOf(keywords);
     }
 }

@@ -136,7 +136,7 @@ class ArticleStoreTest {
         EnrichedArticleEvent event = new EnrichedArticleEvent(template.schemaVersion(), template.eventId(),
                 new ArticleEvent(article.schemaVersion(), article.eventId(), action, uri, version, article.headline(),
                         article.body(), article.source(), article.partnerId(), language, firstCreated,
-                        article.receivedAt()),
+                        article.receivedAt(), article.relatedHints()),
                 template.enrichment());
         assertThat(store.storeIfNewer(ArticleDocument.of(event, new SourcePosition(0, offset++), T0, null)).block(TIMEOUT))
                 .isTrue();

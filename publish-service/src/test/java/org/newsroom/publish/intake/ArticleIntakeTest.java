@@ -221,7 +221,7 @@ class ArticleIntakeTest {
         var enrichment = event.enrichment();
         return new ArticleView(ID, URI, article.version(), article.action(), article.headline(), article.body(),
                 article.source(), article.language(), article.firstCreated(), article.receivedAt(),
-                enrichment.entities(), enrichment.related(), enrichment.enrichmentVersion(), enrichment.enrichedAt(),
-                NOW, false, TRACE_ID);
+                enrichment.entities(), enrichment.related(), enrichment.keywords(), enrichment.enrichmentVersion(),
+                enrichment.enrichedAt(), NOW, false, TRACE_ID);
     }
 }
