@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.newsroom.publish.EnrichedArticles.enriched;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,57 +16,32 @@ import org.newsroom.publish.PublishServiceTestBase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
- * found at fixed paths so that nothing is ever downloaded), against the running service fed over
- * the embedded broker. Skipped where the browser is not installed.
+ * The live page in a real headless Chromium ({@link HeadlessChromium}), against the running service
+ * fed over the embedded broker. Skipped where the browser is not installed.
  */
 class LivePageTest extends PublishServiceTestBase {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private Path profile;
-
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
 
     private WebDriver browser;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
-                "needs Debian's chromium and chromium-driver at /usr/bin");
-        profile = Files.createTempDirectory("live-page-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        assumeTrue(HeadlessChromium.isInstalled(), HeadlessChromium.missing());
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
     }
 
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
