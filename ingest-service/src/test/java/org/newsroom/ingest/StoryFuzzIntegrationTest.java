@@ -39,7 +39,7 @@ class StoryFuzzIntegrationTest extends KafkaIntegrationTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20260304L);
 
-    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 2000);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
 
     private static final List<String> MARKUP = List.of("<script", "</script", "<img", "<iframe", "<svg", "<object",
             "<form", "<style", "<a ", "<p>", "<div", "javascript:", "onerror=", "onload=", "onmouseover=", "ontoggle=",
