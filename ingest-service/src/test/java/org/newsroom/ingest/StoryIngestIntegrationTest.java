@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
@@ -54,7 +55,8 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
                 .containsEntry("version", 1)
                 .containsEntry("status", "accepted");
         ConsumerRecord<String, String> record = readOnlyRecordOf(uri);
-        assertThat(record.headers().toArray()).isEmpty();
+        // Plain JSON: no type headers, only the trace context of the push.
+        assertThat(record.headers().toArray()).extracting(Header::key).containsExactly("traceparent");
         assertThat(record.value()).contains("\"firstCreated\":\"2026-01-02T03:04:05Z\"");
         assertThat(json.readValue(record.value(), ArticleEvent.class)).isEqualTo(new ArticleEvent(
                 ArticleEvent.SCHEMA_VERSION, (String) response.get("messageId"), ArticleAction.PUBLISHED, uri, 1,

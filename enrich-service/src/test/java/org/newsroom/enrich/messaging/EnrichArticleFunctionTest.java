@@ -46,7 +46,8 @@ class EnrichArticleFunctionTest {
               "partnerId": "partner-1",
               "language": "en",
               "firstCreated": "2026-03-02T09:00:00Z",
-              "receivedAt": "2026-03-02T10:00:00Z"
+              "receivedAt": "2026-03-02T10:00:00Z",
+              "relatedHints": []
             }
             """;
 
@@ -80,20 +81,21 @@ class EnrichArticleFunctionTest {
                     "enrichmentVersion": "corenlp-4.5.10/english.conll.4class.distsim+aliases-v1",
                     "language": "en",
                     "entities": [
-                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0,
+                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0, "confidence": 1.0,
                        "link": {"wikidataId": "Q71", "wikipediaUrl": "https://en.wikipedia.org/wiki/Geneva"},
                        "mentions": [{"field": "HEADLINE", "start": 9, "end": 15, "text": "Geneva"}]},
-                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5,
+                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5, "confidence": 1.0,
                        "link": {"wikidataId": "Q130879", "wikipediaUrl": "https://en.wikipedia.org/wiki/Reuters"},
                        "mentions": [{"field": "BODY", "start": 0, "end": 7, "text": "Reuters"}]},
-                      {"name": "Iran", "type": "LOCATION", "salience": 0.4,
+                      {"name": "Iran", "type": "LOCATION", "salience": 0.4, "confidence": 1.0,
                        "link": {"wikidataId": "Q794", "wikipediaUrl": "https://en.wikipedia.org/wiki/Iran"},
                        "mentions": [{"field": "BODY", "start": 36, "end": 40, "text": "Iran"}]},
-                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364,
+                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364, "confidence": 0.999,
                        "link": {"wikidataId": "Q1065", "wikipediaUrl": "https://en.wikipedia.org/wiki/United_Nations"},
                        "mentions": [{"field": "BODY", "start": 49, "end": 63, "text": "United Nations"}]}
                     ],
                     "related": [],
+                    "keywords": ["talks", "reported", "resumed"],
                     "enrichedAt": "2026-03-02T10:15:30Z"
                   }
                 }

@@ -109,7 +109,34 @@ class EnrichArticleKafkaTest {
         assertThat(event.at("/enrichment/enrichedAt").asString()).isEqualTo(FixedClockConfiguration.NOW.toString());
         assertThat(event.at("/enrichment/entities/0/name").asString()).isEqualTo("Geneva");
         assertThat(event.at("/enrichment/entities/0/type").asString()).isEqualTo("LOCATION");
-        assertThat(enriched.headers().toArray()).isEmpty();
+        // Plain JSON: no contentType or type headers, only the trace context of the enrichment.
+        assertThat(enriched.headers().toArray()).extracting(Header::key).containsExactly("traceparent");
+    }
+
+    @Test
+    void carriesTheTraceOfTheArticleRecordToTheEnrichedRecordAndTimesTheEnrichment() throws Exception {
+        // Given an article record written in the trace of the partner's push
+        String uri = "urn:newsroom:partner-1:story/" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ProducerRecord<String, String> article = new ProducerRecord<>(Topics.ARTICLES.name(), uri, articleJson(uri));
+        article.headers().add("traceparent",
+                ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.US_ASCII));
+
+        // When
+        producer.send(article).get();
+
+        // Then the enriched record continues that trace, in a span of its own
+        ConsumerRecord<String, String> enriched = awaitRecord(Topics.ENRICHED.name(), uri);
+        assertThat(header(enriched, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        // And Prometheus sees the enrichment timed and the consumer group's lag
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .containsPattern("(?m)^newsroom_enrichment_duration_seconds_count\\{outcome=\"success\"\\} [1-9]")
+                        .containsPattern("(?m)^newsroom_enrichment_duration_seconds_bucket\\{")
+                        .containsPattern("(?m)^spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"enrich-service\""));
     }
 
     @Test

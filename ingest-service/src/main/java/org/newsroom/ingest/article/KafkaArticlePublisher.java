@@ -53,6 +53,9 @@ class KafkaArticlePublisher implements ArticlePublisher {
     private Mono<Void> send(String topic, String uri, @Nullable Object value) {
         // send() blocks for up to max.block.ms while it fetches metadata, so it must not run on an
         // event-loop thread. Cancelling the HTTP exchange must not cancel the acknowledgement either.
+        // The record's traceparent continues the request's trace only because Reactor's automatic
+        // context propagation (spring.reactor.context-propagation: auto) makes the request's
+        // observation current on the boundedElastic thread, where the template's observation looks for it.
         return Mono.fromFuture(() -> kafkaTemplate.send(topic, uri, value), true)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(sendDeadline)

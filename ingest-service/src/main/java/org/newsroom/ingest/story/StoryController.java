@@ -5,10 +5,16 @@ import java.util.List;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -23,11 +29,17 @@ import reactor.core.publisher.Mono;
  * is read as raw bytes (within the configured request size), authenticated over exactly those bytes,
  * and only then decoded: a request that is not signed by a known partner is never parsed. The body
  * is required in every method: an optional one would make an empty request match every format.
+ * Every accepted story is logged and counted by its format (see {@link StoryMetrics}); the log line
+ * carries the trace id that the answer's {@code X-Trace-Id} header quotes.
  */
 @RestController
 class StoryController {
 
+    static final String PATH = "/v1/stories";
+
     static final String NDJSON = "application/x-ndjson";
+
+    private static final Logger log = LoggerFactory.getLogger(StoryController.class);
 
     private final PartnerAuthenticator authenticator;
 
@@ -45,9 +57,11 @@ class StoryController {
 
     private final PartnerRateLimiter rateLimiter;
 
+    private final StoryMetrics metrics;
+
     StoryController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, JsonStoryReader jsonReader,
             PlainTextStoryReader textReader, NinjsStoryReader ninjsReader, FeedStoryReader feedReader,
-            StoryIntake intake, StoryProblems problems) {
+            StoryIntake intake, StoryProblems problems, StoryMetrics metrics) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.jsonReader = jsonReader;
@@ -56,25 +70,32 @@ class StoryController {
         this.feedReader = feedReader;
         this.intake = intake;
         this.problems = problems;
+        this.metrics = metrics;
+    }
+
+    /** A push of stories, in any format: what {@link TraceIdHeader} and {@link RejectedStoryCounter} watch. */
+    static boolean isStoryPush(ServerHttpRequest request) {
+        return HttpMethod.POST.equals(request.getMethod())
+                && PATH.equals(request.getPath().pathWithinApplication().value());
     }
 
     /**
      * 202 rather than 201: the story is safely queued, but the article does not exist yet. 200 for a
      * story the log already held: nothing happened, and the answer carries the original message id.
      */
-    @PostMapping(path = "/v1/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<StoryAccepted>> submitJson(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
-        return intake.accept(jsonReader.read(body), partner).map(StoryController::answer);
+        return accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
     }
 
     /** A story as partners paste it; see {@link PlainTextStoryReader} for the headers it needs. */
-    @PostMapping(path = "/v1/stories", consumes = MediaType.TEXT_PLAIN_VALUE)
+    @PostMapping(path = PATH, consumes = MediaType.TEXT_PLAIN_VALUE)
     Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
-        return intake.accept(textReader.read(body, headers), partner).map(StoryController::answer);
+        return accepted("text", intake.accept(textReader.read(body, headers), partner)).map(StoryController::answer);
     }
 
     /**
@@ -82,7 +103,7 @@ class StoryController {
      * each line stands alone and gets its own result, in line order, under 207 Multi-Status. Lines
      * are written one after another so that two versions of one story in a batch keep their order.
      */
-    @PostMapping(path = "/v1/stories", consumes = NDJSON)
+    @PostMapping(path = PATH, consumes = NDJSON)
     Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
@@ -91,7 +112,7 @@ class StoryController {
             throw StoryUnreadableException.missingBody();
         }
         return Flux.fromIterable(lines)
-                .concatMap(line -> result(line.number(),
+                .concatMap(line -> result(line.number(), "ndjson",
                         Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))))
                 .collectList()
                 .map(StoryController::multiStatus);
@@ -101,11 +122,11 @@ class StoryController {
      * An IPTC ninjs 2.x news item (see {@link NinjsStoryReader}); answered like native JSON, with
      * every violation located by its JSON pointer in the item.
      */
-    @PostMapping(path = "/v1/stories", consumes = { NinjsStoryReader.MEDIA_TYPE, NinjsStoryReader.IPTC_MEDIA_TYPE })
+    @PostMapping(path = PATH, consumes = { NinjsStoryReader.MEDIA_TYPE, NinjsStoryReader.IPTC_MEDIA_TYPE })
     Mono<ResponseEntity<StoryAccepted>> submitNinjs(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
-        return accept(ninjsReader.read(body), partner).map(StoryController::answer);
+        return accepted("ninjs", accept(ninjsReader.read(body), partner)).map(StoryController::answer);
     }
 
     /**
@@ -113,13 +134,13 @@ class StoryController {
      * Answered like an NDJSON batch: one result per item in document order, {@code line} being the
      * item's 1-based position, and one bad item never keeps the others out.
      */
-    @PostMapping(path = "/v1/stories", consumes = { FeedStoryReader.RSS, FeedStoryReader.ATOM,
+    @PostMapping(path = PATH, consumes = { FeedStoryReader.RSS, FeedStoryReader.ATOM,
             MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
     Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
         return Flux.fromIterable(feedReader.read(body))
-                .concatMap(item -> result(item.position(), item.failure() != null ? Mono.error(item.failure())
+                .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
                         : Mono.defer(() -> accept(item.story(), partner))))
                 .collectList()
                 .map(StoryController::multiStatus);
@@ -130,9 +151,25 @@ class StoryController {
         return intake.accept(story.request(), partner).onErrorMap(story.locations()::locate);
     }
 
-    private Mono<BatchLineResult> result(int line, Mono<StoryAccepted> accepted) {
-        return accepted.map(story -> BatchLineResult.accepted(line, story.answeredWith().value(), story))
-                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, problems.describe(failure))));
+    private Mono<BatchLineResult> result(int line, String format, Mono<StoryAccepted> accepted) {
+        return accepted(format, accepted)
+                .map(story -> BatchLineResult.accepted(line, story.answeredWith().value(), story))
+                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, rejected(failure))));
+    }
+
+    /** Logs and counts a story once it is accepted; a rejection is counted where its answer is made. */
+    private Mono<StoryAccepted> accepted(String format, Mono<StoryAccepted> accepted) {
+        return accepted.doOnNext(story -> {
+            log.info("Accepted {} version {} ({}, {})", story.uri(), story.version(), story.status(), format);
+            metrics.accepted(format, story.status());
+        });
+    }
+
+    /** A line or item of a batch that is refused on its own: counted here, the request itself is a 207. */
+    private ProblemDetail rejected(Throwable failure) {
+        ProblemDetail problem = problems.describe(failure);
+        metrics.rejected(HttpStatusCode.valueOf(problem.getStatus()));
+        return problem;
     }
 
     private static ResponseEntity<List<BatchLineResult>> multiStatus(List<BatchLineResult> results) {

@@ -15,6 +15,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.contract.ArticleEvent;
@@ -44,7 +47,7 @@ import reactor.core.publisher.Mono;
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
         PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
-        StoryProblems.class, ReadyArticleLedger.class })
+        StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY, "newsroom.ingest.retry-after=4s" })
@@ -69,6 +72,9 @@ class StoryBatchTest {
 
     @MockitoBean
     private ArticlePublisher publisher;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private static String story(String uri, String headline) {
         return "{\"uri\": \"" + uri + "\", \"headline\": \"" + headline + "\", \"body\": \"Body \u00e9\", "
@@ -112,6 +118,29 @@ class StoryBatchTest {
                 Map.of("line", 5, "status", 202, "messageId", written.get(1).eventId(),
                         "articleId", ArticleIds.fromUri("urn:newsroom:batch:4"), "uri", "urn:newsroom:batch:4",
                         "version", 1));
+    }
+
+    @Test
+    void countsEveryLineOnItsOwn() {
+        // Given the counters as they are now (the tests of this class share one registry)
+        when(publisher.publish(any())).thenReturn(Mono.empty());
+        double accepted = count(StoryMetrics.ACCEPTED, "format", "ndjson", "status", "accepted");
+        double rejected = count(StoryMetrics.REJECTED, "reason", "Bad Request");
+        String batch = story("urn:newsroom:batch:counted-1", "First") + "\n"
+                + story("urn:newsroom:batch:counted-2", " ") + "\n"
+                + story("urn:newsroom:batch:counted-3", "Third");
+
+        // When
+        post(batch.getBytes(StandardCharsets.UTF_8)).expectStatus().isEqualTo(207);
+
+        // Then two lines are counted as accepted, one as refused; the 207 itself is no refusal
+        assertThat(count(StoryMetrics.ACCEPTED, "format", "ndjson", "status", "accepted")).isEqualTo(accepted + 2);
+        assertThat(count(StoryMetrics.REJECTED, "reason", "Bad Request")).isEqualTo(rejected + 1);
+    }
+
+    private double count(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -41,7 +42,7 @@ import reactor.core.publisher.Mono;
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
         PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
-        StoryProblems.class, ReadyArticleLedger.class, ClockConfiguration.class })
+        StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class, ClockConfiguration.class })
 @EnableConfigurationProperties(IngestProperties.class)
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY, "newsroom.ingest.partners[1].id=limited",
