@@ -6,6 +6,9 @@ import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.kafka.ConsumerLoop;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +23,8 @@ class EmbargoConfiguration {
 
     @Bean
     EmbargoReleaser embargoReleaser(KafkaProperties kafka, ArticlePublisher publisher, JsonMapper json, Clock clock,
-            IngestProperties properties) {
+            IngestProperties properties, ObjectProvider<ObservationRegistry> observations) {
         return new EmbargoReleaser(ConsumerLoop.configOf(kafka, "ingest-embargo-releaser", GROUP), publisher, json,
-                clock, properties.kafka().sendDeadline());
+                clock, properties.kafka().sendDeadline(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

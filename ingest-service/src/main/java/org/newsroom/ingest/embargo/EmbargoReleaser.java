@@ -1,5 +1,6 @@
 package org.newsroom.ingest.embargo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.article.ArticlePublisher;
@@ -44,10 +51,13 @@ public final class EmbargoReleaser extends ConsumerLoop {
 
     private final Duration sendDeadline;
 
+    private final ObservationRegistry observations;
+
     /** The pending holds of the assigned partitions, by hold key. */
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
 
-    private record Hold(TopicPartition partition, EmbargoedArticle held) {
+    /** A pending hold, with the headers of its record: they carry the trace of the partner's push. */
+    private record Hold(TopicPartition partition, EmbargoedArticle held, Headers headers) {
     }
 
     /**
@@ -55,12 +65,18 @@ public final class EmbargoReleaser extends ConsumerLoop {
      *        partitions, and so the releases, among the ingest instances
      */
     public EmbargoReleaser(Map<String, Object> consumerConfig, ArticlePublisher publisher, JsonMapper json, Clock clock,
-            Duration sendDeadline) {
+            Duration sendDeadline, ObservationRegistry observations) {
         super("embargo-releaser", consumerConfig);
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
         this.sendDeadline = sendDeadline;
+        this.observations = observations;
+    }
+
+    private static @Nullable String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** How many holds this instance is waiting to release. */
@@ -99,7 +115,8 @@ public final class EmbargoReleaser extends ConsumerLoop {
         }
         try {
             EmbargoedArticle held = json.readValue(record.value(), EmbargoedArticle.class);
-            holds.put(record.key(), new Hold(new TopicPartition(record.topic(), record.partition()), held));
+            holds.put(record.key(),
+                    new Hold(new TopicPartition(record.topic(), record.partition()), held, record.headers()));
         }
         catch (JacksonException e) {
             log.warn("Skipping unreadable hold {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
@@ -119,7 +136,12 @@ public final class EmbargoReleaser extends ConsumerLoop {
     private void release(String key, Hold hold) {
         EmbargoedArticle held = hold.held();
         try {
-            publisher.publish(held.article()).then(publisher.endHold(key)).block(sendDeadline.multipliedBy(2));
+            // Released in the trace of the push, so the story keeps one trace id from partner to subscriber.
+            ReceiverContext<Headers> push = new ReceiverContext<>(EmbargoReleaser::header);
+            push.setCarrier(hold.headers());
+            Observation.createNotStarted("newsroom.embargo.release", () -> push, observations)
+                    .observe(() -> publisher.publish(held.article()).then(publisher.endHold(key))
+                            .block(sendDeadline.multipliedBy(2)));
             holds.remove(key, hold);
             log.info("Released {} version {}: its embargo ended at {}", held.article().uri(), held.article().version(),
                     held.releaseAt());

@@ -3,6 +3,7 @@ package org.newsroom.ingest.embargo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.KafkaIntegrationTest;
+import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.kafka.ConsumerLoop;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 
 /**
  * A story under embargo is accepted at once but held on the embargo topic, where it survives any
@@ -41,6 +45,9 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
     @Autowired
     private ArticlePublisher publisher;
 
+    @Autowired
+    private ObservationRegistry observations;
+
     @Test
     void holdsAnEmbargoedStoryUntilItsTimeAndThenWritesItToTheLogOnce() {
         // Given a story under an embargo that ends in an hour
@@ -49,8 +56,14 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
         Map<String, Object> story = story(uri, "Quarterly results", "Profits rose.");
         story.put("embargoed", embargoEnds.toString());
 
-        // When it is pushed, then it is accepted as held, until the embargo's end
-        Map<String, Object> answer = postJson(story).expectStatus().isAccepted()
+        // When it is pushed in a trace of the partner's, then it is accepted as held, until the embargo's end
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        byte[] body = json.writeValueAsBytes(story);
+        Map<String, Object> answer = client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
+                .headers(TestPartners.signedByAgency(body))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .bodyValue(body).exchange()
+                .expectStatus().isAccepted()
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
         assertThat(answer).containsEntry("status", "held").containsEntry("embargoedUntil", embargoEnds.toString());
 
@@ -71,12 +84,16 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
         // When an instance runs after the embargo has ended
         EmbargoReleaser later = new EmbargoReleaser(
                 ConsumerLoop.configOf(kafka, "later-releaser", "later-ingest-" + UUID.randomUUID()), publisher, json,
-                Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT);
+                Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT, observations);
         later.start();
         try {
-            // Then the held event is written to the log, unchanged, exactly once
+            // Then the held event is written to the log, unchanged, exactly once, in the push's trace
             await().atMost(TIMEOUT).until(() -> !articlesOf(uri).isEmpty());
             assertThat(articlesOf(uri)).singleElement().isEqualTo(held.article());
+            ConsumerRecord<String, String> released = recordsSince(Topics.ARTICLES, Map.of()).stream()
+                    .filter(record -> uri.equals(record.key())).findFirst().orElseThrow();
+            assertThat(new String(released.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .startsWith("00-" + traceId + "-");
 
             // And the hold is ended with a tombstone
             await().atMost(TIMEOUT).until(() -> recordsSince(Topics.EMBARGOED, Map.of()).stream()
