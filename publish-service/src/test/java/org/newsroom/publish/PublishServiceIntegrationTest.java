@@ -33,6 +33,7 @@ import org.newsroom.contract.TextField;
 import org.newsroom.contract.Topics;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.article.ArticleView;
+import org.newsroom.publish.messaging.UnreadableRecordException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -340,6 +341,12 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
             ConsumerRecord<String, String> dead = KafkaTestUtils.getSingleRecord(consumer, DLQ, TIMEOUT);
             assertThat(dead.key()).isEqualTo(uri);
             assertThat(dead.value()).isEqualTo("{\"schemaVersion\": 1, \"article\": ");
+            assertThat(new String(dead.headers().lastHeader("x-newsroom-stage").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("publish");
+            assertThat(new String(dead.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Topics.ENRICHED.name());
+            assertThat(new String(dead.headers().lastHeader("x-exception-stacktrace").value(), StandardCharsets.UTF_8))
+                    .contains(UnreadableRecordException.class.getName(), "is not an enriched article");
         }
     }
 
