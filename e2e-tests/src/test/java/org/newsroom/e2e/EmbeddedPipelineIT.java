@@ -12,7 +12,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * everywhere, including machines without Docker.
  */
 @EmbeddedKafka
-class EmbeddedPipelineIT extends PipelineScenarios {
+class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario {
 
     private static LocalMongoServer mongo;
     private static NewsroomServices services;
@@ -37,7 +37,7 @@ class EmbeddedPipelineIT extends PipelineScenarios {
     }
 
     @Override
-    NewsroomServices services() {
+    public NewsroomServices services() {
         return services;
     }
 

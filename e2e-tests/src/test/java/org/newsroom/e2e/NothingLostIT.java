@@ -179,10 +179,10 @@ class NothingLostIT {
                 kafka.awaitCaughtUp(ENRICH_GROUP, Topics.ARTICLES.name(), DELIVERY);
                 Map<String, Position> enriched = positions(Topics.ENRICHED.name(), duringOutage);
 
-                // Then publish does not commit them while it cannot store them: through its first
-                // attempt (write-timeout 10 s) and into its retry, yet inside its whole retry budget
-                // (4 attempts of up to 10 s), after which a record would go to the dead-letter topic.
-                await().during(Duration.ofSeconds(18)).atMost(Duration.ofSeconds(25))
+                // Then publish does not commit them while it cannot store them, for longer than the
+                // retry budget of any other failure (4 attempts of up to 10 s, after which a record
+                // would be dead-lettered): an unavailable store is waited for, however long.
+                await().during(Duration.ofSeconds(55)).atMost(Duration.ofSeconds(65))
                         .until(() -> noneCommitted(enriched.values()));
                 assertThat(keysIn(ENRICHED_DLQ)).doesNotContainAnyElementsOf(duringOutage);
             }

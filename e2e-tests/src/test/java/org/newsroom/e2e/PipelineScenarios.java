@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.Topics;
+import org.newsroom.launcher.PartnerCredentials;
 import org.newsroom.launcher.PartnerStoryFile;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -25,11 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The walking skeleton's promise, checked against whatever broker and store a subclass provides:
  * a partner story pushed to ingest reaches a live subscriber enriched, is stored once, and a
- * duplicate push changes nothing downstream.
+ * duplicate push changes nothing downstream; the partner's trace id, sent in a W3C {@code traceparent}
+ * header, is answered by ingest and arrives with the stream event, across both Kafka hops.
  */
 abstract class PipelineScenarios {
 
     private static final Duration DELIVERY = Duration.ofSeconds(90);
+    private static final String PARTNER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String PUBLISH_GROUP = "publish-service";
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -48,7 +54,7 @@ abstract class PipelineScenarios {
             String story = PartnerStoryFile.toJson(sample(), Instant.parse("2026-11-24T08:00:00Z"));
             IngestClient ingest = new IngestClient(services().ingest());
 
-            JsonNode first = successful(ingest.push(story));
+            JsonNode first = pushInPartnerTrace(story);
             JsonNode second = successful(ingest.push(story));
 
             String articleId = first.get("articleId").asString();
@@ -67,6 +73,7 @@ abstract class PipelineScenarios {
             assertThat(event.id()).isNotBlank();
             JsonNode article = json.readTree(event.data());
             assertThat(article.get("id").asString()).isEqualTo(articleId);
+            assertThat(article.get("traceId").asString()).isEqualTo(PARTNER_TRACE_ID);
             assertThat(article.get("headline").asString())
                     .isEqualTo("Google DeepMind and A24 Form Unprecedented AI-Film Partnership");
             assertThat(article.get("entities").valueStream()
@@ -78,6 +85,26 @@ abstract class PipelineScenarios {
             assertThat(stored).isEqualTo(article);
             assertThat(storedArticlesWithUri(mongoUri(), uri)).isEqualTo(1);
         }
+    }
+
+    /**
+     * Pushes the story as a partner whose own tracing sent a {@code traceparent} header, and checks
+     * that ingest answers with that trace's id for the partner to quote.
+     */
+    private JsonNode pushInPartnerTrace(String storyJson) {
+        byte[] body = storyJson.getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<String> answer = http.post().uri(services().ingest().resolve("/v1/stories"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(PartnerCredentials.API_KEY_HEADER, NewsroomServices.PARTNER.apiKey())
+                .header(PartnerCredentials.SIGNATURE_HEADER, NewsroomServices.PARTNER.sign(body))
+                .header("traceparent", "00-" + PARTNER_TRACE_ID + "-00f067aa0ba902b7-01")
+                .bodyValue(body)
+                .retrieve()
+                .toEntity(String.class)
+                .block(Duration.ofSeconds(30));
+        assertThat(answer.getStatusCode().value()).as("ingest status, body %s", answer.getBody()).isEqualTo(202);
+        assertThat(answer.getHeaders().getFirst("X-Trace-Id")).isEqualTo(PARTNER_TRACE_ID);
+        return json.readTree(answer.getBody());
     }
 
     private static JsonNode successful(IngestClient.Answer answer) {

@@ -34,11 +34,17 @@ final class Stories {
 
     /** The JSON that {@code POST /v1/stories} takes for a story with this uri. */
     static String json(String uri) {
+        return json(uri, "Storm closes the port of Hamburg",
+                "Hapag-Lloyd said on Monday that the port of Hamburg stays closed while the storm lasts. "
+                        + "This is story " + uri + ".");
+    }
+
+    /** The JSON that {@code POST /v1/stories} takes for a story with this uri, headline and body. */
+    static String json(String uri, String headline, String body) {
         ObjectNode story = JSON.createObjectNode()
                 .put("uri", uri)
-                .put("headline", "Storm closes the port of Hamburg")
-                .put("body", "Hapag-Lloyd said on Monday that the port of Hamburg stays closed while the storm lasts. "
-                        + "This is story " + uri + ".")
+                .put("headline", headline)
+                .put("body", body)
                 .put("source", "Newsroom end-to-end tests")
                 .put("firstCreated", "2026-11-24T08:00:00Z");
         return JSON.writeValueAsString(story);
