@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import tools.jackson.core.io.JsonStringEncoder;
+
 /**
  * A seeded generator of malformed and hostile story requests in every format the service reads:
  * broken and wrongly typed JSON, huge and deeply nested values, XSS, Unicode edge cases (lone
@@ -400,27 +402,12 @@ final class HostileStories {
         return quote(text, true);
     }
 
-    /** A JSON string literal; with {@code escape} false the text is taken as already escaped. */
+    /**
+     * A JSON string literal; with {@code escape} false the text is taken as already escaped. Escaping
+     * works on chars, so a lone surrogate stays one: the kind of text a broken encoder sends.
+     */
     private static String quote(String text, boolean escape) {
-        if (!escape) {
-            return "\"" + text + "\"";
-        }
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+        return "\"" + (escape ? new String(JsonStringEncoder.getInstance().quoteAsCharArray(text)) : text) + "\"";
     }
 
     private static String xmlText(String text) {
