@@ -126,7 +126,7 @@ public class EnrichThroughputBenchmark {
             return new ArticleEvent(article.schemaVersion(), article.eventId(), article.action(), article.uri(),
                     article.version(), article.headline(), article.body(), article.source(), article.partnerId(),
                     article.language(), article.firstCreated().minus(Duration.ofDays(30)),
-                    article.receivedAt().minus(Duration.ofDays(30)));
+                    article.receivedAt().minus(Duration.ofDays(30)), article.relatedHints());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.newsroom.contract.EntityType;
 
@@ -30,6 +31,10 @@ import org.newsroom.contract.EntityType;
  * (a few MB for several thousand aliases).
  */
 public final class AliasTable {
+
+    /** Compiled once: every entity of every article is looked up by its normalized names. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 
     private static final int COLUMNS = 6;
 
@@ -107,7 +112,7 @@ public final class AliasTable {
     }
 
     private static String normalize(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static String emptyToNull(String column) {

@@ -14,12 +14,15 @@ import org.newsroom.contract.Entity;
 import org.newsroom.contract.RelatedLink;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.language.LanguageDetector;
+import org.newsroom.enrich.related.ArchiveComparison;
 import org.newsroom.enrich.related.RelatedArchive;
 import org.newsroom.enrich.related.RelatedLinks;
 
 /**
- * Computes the enrichment of one article: its language, its named entities ranked by salience
- * and its related links: those its text points at and related earlier articles of the archive.
+ * Computes the enrichment of one article: its language, its named entities ranked by salience,
+ * its related links (those the partner and its text point at, and related earlier articles of the
+ * archive) and its keywords. Related articles and keywords come from one comparison of the text
+ * with the archive.
  *
  * <p>The enriched event's id is derived from the article event's id and the enrichment version
  * rather than drawn at random: when a redelivered article is enriched again, the repeated output
@@ -29,10 +32,14 @@ public final class ArticleEnricher {
 
     private final EntityExtractor entities;
     private final LanguageDetector languages;
+    private final RelatedArchive archive;
     private final RelatedLinks related;
     private final Clock clock;
 
-    /** An enricher without an archive: related links come from the article's own text only. */
+    /**
+     * An enricher without an archive: related links come from the article and its text only, and
+     * keywords from term frequencies alone.
+     */
     public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, Clock clock) {
         this(entities, languages, RelatedArchive.NONE, clock);
     }
@@ -40,6 +47,7 @@ public final class ArticleEnricher {
     public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, RelatedArchive archive, Clock clock) {
         this.entities = entities;
         this.languages = languages;
+        this.archive = archive;
         this.related = new RelatedLinks(archive);
         this.clock = clock;
     }
@@ -47,8 +55,9 @@ public final class ArticleEnricher {
     public EnrichedArticleEvent enrich(ArticleEvent article) {
         String enrichmentVersion = entities.version();
         List<Entity> found = entitiesOf(article);
+        ArchiveComparison comparison = comparisonOf(article, found);
         Enrichment enrichment = new Enrichment(enrichmentVersion, languageOf(article), found,
-                relatedOf(article, found), clock.instant());
+                relatedOf(article, comparison), comparison.keywords(), clock.instant());
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
     }
@@ -69,11 +78,19 @@ public final class ArticleEnricher {
         return entities.entities(article.headline(), article.body());
     }
 
-    private List<RelatedLink> relatedOf(ArticleEvent article, List<Entity> found) {
+    /** A killed story is not shown anywhere, so nothing is worth finding for it. */
+    private ArchiveComparison comparisonOf(ArticleEvent article, List<Entity> found) {
+        if (article.action() == ArticleAction.KILLED) {
+            return ArchiveComparison.NONE;
+        }
+        return archive.compare(article, found);
+    }
+
+    private List<RelatedLink> relatedOf(ArticleEvent article, ArchiveComparison comparison) {
         if (article.action() == ArticleAction.KILLED) {
             return List.of();
         }
-        return related.of(article, found);
+        return related.of(article, comparison.related());
     }
 
     /** The id of the enriched event computed from the given article event with the given enrichment version. */

@@ -54,7 +54,7 @@ public final class EntityRanker {
         int mostMentions = clusters.stream().mapToInt(cluster -> cluster.mentions().size()).max().orElse(1);
         return clusters.stream()
                 .map(cluster -> new Entity(cluster.name(), cluster.type(), cluster.mentions(),
-                        salience(cluster.mentions(), mostMentions, bodyLength), cluster.link()))
+                        salience(cluster.mentions(), mostMentions, bodyLength), cluster.confidence(), cluster.link()))
                 .sorted(Comparator.comparingDouble(Entity::salience).reversed()
                         .thenComparing(entity -> entity.mentions().get(0), TEXT_ORDER))
                 .toList();

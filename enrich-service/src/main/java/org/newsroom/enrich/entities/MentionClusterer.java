@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.newsroom.contract.EntityType;
@@ -33,12 +34,20 @@ import org.newsroom.enrich.aliases.KnownEntity;
  * DeepMind"). Types are compatible when equal, when one is MISC, or for ORGANIZATION and PERSON,
  * which the CRF confuses most. The merged entity keeps the longer one's type.
  *
- * <p>The confidence of an entity is the noisy-or of the confidences of the mentions that agree
- * with its type, {@code 1 - Π(1 - c)}: repeated consistent evidence makes it surer.
+ * <p>The confidence of an entity is the mean over its mentions of the probability that the mention
+ * is an entity of the entity's type: a mention of that type counts its own confidence; a mention
+ * the recognizer gave another type with confidence {@code c} counts {@code 1 - c}, the most its
+ * label leaves to any other type. A mean rather than a noisy-or: the mentions of one name are not
+ * independent evidence (the model errs the same way on the same words), so repeating a name must
+ * not make it look certain, and an entity found only by the gazetteer keeps exactly the
+ * gazetteer's fixed confidence however often it occurs.
  */
 public final class MentionClusterer {
 
     static final double KNOWN_TYPE_VOTE = 2.0;
+
+    /** Compiled once: names are normalized several times per mention. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final Comparator<Mention> TEXT_ORDER =
             Comparator.comparing(Mention::field).thenComparingInt(Mention::start);
@@ -130,7 +139,7 @@ public final class MentionClusterer {
     }
 
     private static String normalize(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static String[] tokens(String normalizedText) {
@@ -138,7 +147,7 @@ public final class MentionClusterer {
     }
 
     private static String collapseWhitespace(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ");
     }
 
     private record Group(String[] tokens, Optional<KnownEntity> known, EntityType type,
@@ -148,13 +157,13 @@ public final class MentionClusterer {
             List<RecognizedMention> inTextOrder = members.stream()
                     .sorted(Comparator.comparing(RecognizedMention::mention, TEXT_ORDER))
                     .toList();
-            double doubt = inTextOrder.stream()
-                    .filter(member -> member.type() == type)
-                    .mapToDouble(member -> 1.0 - member.confidence())
-                    .reduce(1.0, (left, right) -> left * right);
+            double confidence = inTextOrder.stream()
+                    .mapToDouble(member -> member.type() == type ? member.confidence() : 1.0 - member.confidence())
+                    .average()
+                    .orElseThrow();
             return new EntityCluster(name(inTextOrder), type,
                     inTextOrder.stream().map(RecognizedMention::mention).toList(),
-                    Math.round((1.0 - doubt) * 1000) / 1000.0, null);
+                    Math.round(confidence * 1000) / 1000.0, null);
         }
 
         /** The most frequent surface form among the longest ones, the earliest on a tie. */

@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -34,7 +31,9 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -55,10 +54,16 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Entity;
 import org.newsroom.contract.RelatedLink;
+import org.newsroom.enrich.terms.ArticleTerms;
+import org.newsroom.enrich.terms.Keywords;
 
 /**
  * The archive of articles as an in-memory Lucene index, filled by whoever follows the article
  * topic and searched by the enrichment.
+ *
+ * <p><b>One analysis per article.</b> Headline and body are analyzed once ({@link ArticleTerms});
+ * each term's document frequency is looked up once per search; the retrieval query, the rescoring
+ * and the {@linkplain Keywords keywords} all use those counts.
  *
  * <p><b>Retrieval.</b> MoreLikeThis on headline and body, plus a boost for each linked entity
  * (Wikidata id) the article shares, weighted by its salience; only articles first created before
@@ -72,6 +77,8 @@ import org.newsroom.contract.RelatedLink;
  * words of the shared entities' names, which the reason already shows. Both are in [0, 1], so a score
  * means the same whatever the size of the archive, and {@code minScore} can cut weak matches.
  *
+ * <p><b>Keywords.</b> The article's terms by tf × BM25 idf against the archive, see {@link Keywords}.
+ *
  * <p><b>Entities of archived articles.</b> The archive is rebuilt from the whole topic at every
  * start, so its entities come from a cheap finder (the alias gazetteer), not from the CRF.
  */
@@ -80,22 +87,24 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     static final String URI = "uri";
     static final String HEADLINE = "headline";
     static final String HEADLINE_KEY = "headlineKey";
-    static final String TEXT = "text";
+    static final String TEXT = ArticleTerms.FIELD;
     static final String CREATED = "firstCreated";
     static final String ENTITY = "entity";
     static final String ENTITY_WEIGHTS = "entityWeights";
 
     /** How many Lucene hits are rescored per result: the absolute score may reorder them. */
     private static final int CANDIDATES_PER_RESULT = 4;
-    /** Retrieval weight of a shared entity of salience 1, against MoreLikeThis's BM25 sums. */
+    /** Retrieval weight of a shared entity of salience 1, against the text query's BM25 sums. */
     private static final float ENTITY_BOOST = 5f;
     private static final int REASON_TERMS = 3;
     private static final Comparator<Map.Entry<String, Double>> HIGHEST_FIRST =
             Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[\\p{Punct}…’”]+$");
 
-    private final Analyzer analyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -113,7 +122,7 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         this.maxResults = maxResults;
         this.minScore = minScore;
         try {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(ArticleTerms.ANALYZER));
             this.searchers = new SearcherManager(writer, null);
         }
         catch (IOException e) {
@@ -162,33 +171,35 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     }
 
     @Override
-    public List<RelatedLink> earlierRelated(ArticleEvent article, List<Entity> entities) {
-        if (maxResults == 0) {
-            return List.of();
-        }
+    public ArchiveComparison compare(ArticleEvent article, List<Entity> entities) {
         Map<String, Double> weights = linkedSalience(entities);
         Map<String, String> names = new HashMap<>();
         entities.stream().filter(entity -> entity.link() != null)
                 .forEach(entity -> names.putIfAbsent(entity.link().wikidataId(), entity.name()));
-        String text = text(article);
+        ArticleTerms terms = ArticleTerms.of(article, entities);
         return search(searcher -> {
-            MoreLikeThis like = moreLikeThis(searcher.getIndexReader());
-            BooleanQuery.Builder relevance = new BooleanQuery.Builder().add(like.like(TEXT, new StringReader(text)),
-                    Occur.SHOULD);
+            DocumentFrequencies frequencies = new DocumentFrequencies(searcher.getIndexReader());
+            TextVector query = TextVector.of(terms.frequencies(), frequencies);
+            List<String> keywords = Keywords.of(terms, frequencies::idf);
+            if (maxResults == 0) {
+                return new ArchiveComparison(List.of(), keywords);
+            }
+            BooleanQuery.Builder relevance = new BooleanQuery.Builder()
+                    .add(moreLikeThis(searcher.getIndexReader()).like(TEXT,
+                            new StringReader(ArticleTerms.text(article))), Occur.SHOULD);
             weights.forEach((qid, weight) -> relevance.add(
                     new BoostQuery(new TermQuery(new Term(ENTITY, qid)), (float) (ENTITY_BOOST * weight)), Occur.SHOULD));
             TopDocs top = searcher.search(earlier(article, relevance.build()), maxResults * CANDIDATES_PER_RESULT);
-            InverseDocumentFrequencies idf = new InverseDocumentFrequencies(searcher.getIndexReader());
-            TextVector query = TextVector.of(termFrequencies(text), idf);
+            Candidates candidates = new Candidates(searcher.storedFields(), searcher.getIndexReader().termVectors());
             List<RelatedLink> links = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                links.add(rescore(searcher, hit.doc, query, idf, weights, names));
+                links.add(rescore(candidates, hit.doc, query, frequencies, weights, names));
             }
-            return links.stream()
+            return new ArchiveComparison(links.stream()
                     .filter(link -> link.score() >= minScore)
                     .sorted(Comparator.comparingDouble(RelatedLink::score).reversed().thenComparing(RelatedLink::uri))
                     .limit(maxResults)
-                    .toList();
+                    .toList(), keywords);
         });
     }
 
@@ -212,29 +223,9 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         directory.close();
     }
 
-    private RelatedLink rescore(IndexSearcher searcher, int doc, TextVector query, InverseDocumentFrequencies idf,
+    private RelatedLink rescore(Candidates candidates, int doc, TextVector query, DocumentFrequencies idf,
             Map<String, Double> weights, Map<String, String> names) throws IOException {
-        Document stored = searcher.storedFields().document(doc);
-        // The candidate's tf-idf vector in one pass over its term vector: its norm, and each shared
-        // term's part of the dot product; the vector itself is not kept.
-        Terms vector = searcher.getIndexReader().termVectors().get(doc, TEXT);
-        Map<String, Double> contributions = new HashMap<>();
-        double candidateNormSquared = 0;
-        if (vector != null) {
-            TermsEnum terms = vector.iterator();
-            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-                String text = term.utf8ToString();
-                double weight = terms.totalTermFreq() * idf.of(text);
-                candidateNormSquared += weight * weight;
-                Double queryWeight = query.weights().get(text);
-                if (queryWeight != null) {
-                    contributions.put(text, queryWeight * weight);
-                }
-            }
-        }
-        double candidateNorm = Math.sqrt(candidateNormSquared);
-        double textCosine = query.norm() == 0 || candidateNorm == 0 ? 0
-                : contributions.values().stream().mapToDouble(Double::doubleValue).sum() / (query.norm() * candidateNorm);
+        Document stored = candidates.storedFields().document(doc);
         Map<String, Double> archived = parseWeights(stored.get(ENTITY_WEIGHTS));
         Map<String, Double> shared = new HashMap<>();
         weights.forEach((qid, weight) -> {
@@ -242,19 +233,46 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
                 shared.put(qid, weight * archived.get(qid));
             }
         });
+        List<String> sharedNames = top(shared, Integer.MAX_VALUE).stream().map(names::get).toList();
+        Set<String> nameWords = sharedNames.stream()
+                .flatMap(name -> Arrays.stream(NON_WORD.split(name.toLowerCase(Locale.ROOT))))
+                .collect(Collectors.toSet());
+        // The candidate's tf-idf vector in one pass over its term vector: its norm, the dot product
+        // with the article's, and the shared terms that add most to it; the vector itself is not
+        // kept. Terms stay bytes, as the index gives them: only a term that may enter the reason
+        // becomes a string.
+        Terms vector = candidates.termVectors().get(doc, TEXT);
+        TopWeights reasonTerms = new TopWeights(REASON_TERMS);
+        double dot = 0;
+        double candidateNormSquared = 0;
+        if (vector != null) {
+            TermsEnum terms = vector.iterator();
+            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+                TermStatistics statistics = idf.of(term);
+                double weight = terms.totalTermFreq() * statistics.idf;
+                candidateNormSquared += weight * weight;
+                if (statistics.queryWeight > 0) {
+                    double contribution = statistics.queryWeight * weight;
+                    dot += contribution;
+                    if (reasonTerms.mayTake(contribution)) {
+                        String text = term.utf8ToString();
+                        if (!nameWords.contains(text)) {
+                            reasonTerms.offer(text, contribution);
+                        }
+                    }
+                }
+            }
+        }
+        double candidateNorm = Math.sqrt(candidateNormSquared);
+        double textCosine = query.norm() == 0 || candidateNorm == 0 ? 0 : dot / (query.norm() * candidateNorm);
         double score = textCosine;
         if (!weights.isEmpty()) {
             double entityCosine = archived.isEmpty() ? 0
                     : shared.values().stream().mapToDouble(Double::doubleValue).sum() / (norm(weights) * norm(archived));
             score = (textCosine + entityCosine) / 2;
         }
-        List<String> sharedNames = top(shared, Integer.MAX_VALUE).stream().map(names::get).toList();
-        Map<String, Double> otherTerms = new HashMap<>(contributions);
-        otherTerms.keySet().removeAll(sharedNames.stream()
-                .flatMap(name -> Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
-                .collect(Collectors.toSet()));
         return new RelatedLink(stored.get(URI), stored.get(HEADLINE), Math.round(Math.min(1, score) * 1000) / 1000.0,
-                reason(sharedNames, top(otherTerms, REASON_TERMS)));
+                reason(sharedNames, reasonTerms.keys()));
     }
 
     static String reason(List<String> entityNames, List<String> terms) {
@@ -268,30 +286,16 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         return String.join("; ", parts);
     }
 
-    /**
-     * The keys of the highest weights, highest first, equal weights by key. Only {@code limit}
-     * entries are kept in hand, since the map may hold every term two articles share.
-     */
+    /** The keys of the highest weights, highest first, equal weights by key. */
     private static List<String> top(Map<String, Double> weights, int limit) {
-        List<Map.Entry<String, Double>> best = new ArrayList<>();
-        for (Map.Entry<String, Double> entry : weights.entrySet()) {
-            if (best.size() < limit || HIGHEST_FIRST.compare(entry, best.get(best.size() - 1)) < 0) {
-                int at = 0;
-                while (at < best.size() && HIGHEST_FIRST.compare(best.get(at), entry) < 0) {
-                    at++;
-                }
-                best.add(at, entry);
-                if (best.size() > limit) {
-                    best.remove(best.size() - 1);
-                }
-            }
-        }
-        return best.stream().map(Map.Entry::getKey).toList();
+        TopWeights best = new TopWeights(limit);
+        weights.forEach(best::offer);
+        return best.keys();
     }
 
-    private MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
+    private static MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
         MoreLikeThis like = new MoreLikeThis(reader);
-        like.setAnalyzer(analyzer);
+        like.setAnalyzer(ArticleTerms.ANALYZER);
         like.setFieldNames(new String[] {TEXT});
         // A young archive has few documents: every term that occurs is evidence.
         like.setMinTermFreq(1);
@@ -314,7 +318,7 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         document.add(new StringField(URI, article.uri(), Field.Store.YES));
         document.add(new StoredField(HEADLINE, article.headline()));
         document.add(new StringField(HEADLINE_KEY, headlineKey(article.headline()), Field.Store.NO));
-        document.add(new Field(TEXT, text(article), TEXT_WITH_VECTORS));
+        document.add(new Field(TEXT, ArticleTerms.text(article), TEXT_WITH_VECTORS));
         long created = article.firstCreated().toEpochMilli();
         document.add(new LongPoint(CREATED, created));
         document.add(new NumericDocValuesField(CREATED, created));
@@ -323,19 +327,6 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         document.add(new StoredField(ENTITY_WEIGHTS, weights.entrySet().stream()
                 .map(entry -> entry.getKey() + '=' + entry.getValue()).collect(Collectors.joining(" "))));
         return document;
-    }
-
-    private Map<String, Integer> termFrequencies(String text) throws IOException {
-        Map<String, Integer> frequencies = new HashMap<>();
-        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                frequencies.merge(term.toString(), 1, Integer::sum);
-            }
-            tokens.end();
-        }
-        return frequencies;
     }
 
     /** Linked entities by Wikidata id with their salience; unlinked entities cannot be compared. */
@@ -364,13 +355,10 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         return Math.sqrt(weights.values().stream().mapToDouble(weight -> weight * weight).sum());
     }
 
-    private static String text(ArticleEvent article) {
-        return article.headline() + "\n\n" + article.body();
-    }
-
     /** Case, spacing and final punctuation do not make a teaser title a different headline. */
     static String headlineKey(String headline) {
-        return headline.strip().replaceAll("\\s+", " ").replaceAll("[\\p{Punct}…’”]+$", "").toLowerCase(Locale.ROOT);
+        String spaced = WHITESPACE.matcher(headline.strip()).replaceAll(" ");
+        return FINAL_PUNCTUATION.matcher(spaced).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     private <T> T search(SearchAction<T> action) {
@@ -396,26 +384,67 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         return type;
     }
 
+    /**
+     * The keys of the highest weights offered, highest first, equal weights by key. Only
+     * {@code limit} entries are kept in hand, since a candidate may share hundreds of terms.
+     */
+    private static final class TopWeights {
+
+        private final int limit;
+        private final List<Map.Entry<String, Double>> best = new ArrayList<>();
+
+        TopWeights(int limit) {
+            this.limit = limit;
+        }
+
+        /** Whether a key of this weight could be kept: cheaper to ask than to build the key. */
+        boolean mayTake(double weight) {
+            return best.size() < limit || weight >= best.get(best.size() - 1).getValue();
+        }
+
+        void offer(String key, double weight) {
+            Map.Entry<String, Double> entry = Map.entry(key, weight);
+            if (best.size() < limit || HIGHEST_FIRST.compare(entry, best.get(best.size() - 1)) < 0) {
+                int at = 0;
+                while (at < best.size() && HIGHEST_FIRST.compare(best.get(at), entry) < 0) {
+                    at++;
+                }
+                best.add(at, entry);
+                if (best.size() > limit) {
+                    best.remove(best.size() - 1);
+                }
+            }
+        }
+
+        List<String> keys() {
+            return best.stream().map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /** Where the candidates' stored fields and term vectors are read, opened once per search. */
+    private record Candidates(StoredFields storedFields, TermVectors termVectors) {
+    }
+
     @FunctionalInterface
     private interface SearchAction<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
     /**
-     * The idf of the archive's terms as BM25 computes it, each term looked up once per search, with
+     * The document frequencies of the archive's terms, each term looked up once per search, with
      * one terms enumeration per segment kept for the whole search. The query and its candidates
      * share most of their words, and {@link IndexReader#docFreq} opens a new enumeration of every
      * segment's terms dictionary for each call: rescoring the candidates that way took about a
      * quarter of the whole enrichment, CRF included (found with the enrichment benchmark). The
      * counts are the same as {@link IndexReader#docFreq}'s: the sum over the segments.
      */
-    private static final class InverseDocumentFrequencies {
+    private static final class DocumentFrequencies {
 
         private final List<TermsEnum> segments = new ArrayList<>();
         private final int documents;
-        private final Map<String, Double> byTerm = new HashMap<>();
+        private final Map<BytesRef, TermStatistics> byTerm = new HashMap<>();
 
-        InverseDocumentFrequencies(IndexReader reader) throws IOException {
+        DocumentFrequencies(IndexReader reader) throws IOException {
             this.documents = reader.maxDoc();
             for (LeafReaderContext leaf : reader.leaves()) {
                 Terms terms = leaf.reader().terms(TEXT);
@@ -425,32 +454,68 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
             }
         }
 
-        double of(String term) throws IOException {
-            Double idf = byTerm.get(term);
-            if (idf == null) {
-                BytesRef bytes = new BytesRef(term);
+
+        int df(String term) {
+            return of(new BytesRef(term)).df;
+        }
+
+        /** The idf as BM25 computes it: what the text vectors and the keywords weigh terms with. */
+        double idf(String term) {
+            return of(new BytesRef(term)).idf;
+        }
+
+        /**
+         * What is known of a term in this search, one hash lookup for all of it: rescoring looks up
+         * every term of every candidate.
+         *
+         * @param term may be a reused buffer, as a terms enumeration gives it: it is copied if kept
+         */
+        TermStatistics of(BytesRef term) {
+            TermStatistics statistics = byTerm.get(term);
+            if (statistics == null) {
                 int df = 0;
-                for (TermsEnum segment : segments) {
-                    if (segment.seekExact(bytes)) {
-                        df += segment.docFreq();
+                try {
+                    for (TermsEnum segment : segments) {
+                        if (segment.seekExact(term)) {
+                            df += segment.docFreq();
+                        }
                     }
                 }
-                idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-                byTerm.put(term, idf);
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                statistics = new TermStatistics(df, Math.log(1 + (documents - df + 0.5) / (df + 0.5)));
+                byTerm.put(BytesRef.deepCopyOf(term), statistics);
             }
-            return idf;
+            return statistics;
+        }
+
+    }
+
+    /** A term's document frequency and idf in the archive, and its tf-idf weight in the article (0 if absent). */
+    private static final class TermStatistics {
+
+        final int df;
+        final double idf;
+        double queryWeight;
+
+        TermStatistics(int df, double idf) {
+            this.df = df;
+            this.idf = idf;
         }
     }
 
-    /** A text as tf-idf weights of its terms. */
-    private record TextVector(Map<String, Double> weights, double norm) {
+    /** The article's text as tf-idf weights: each term's weight is kept in its {@link TermStatistics}; and the norm. */
+    private record TextVector(double norm) {
 
-        static TextVector of(Map<String, Integer> frequencies, InverseDocumentFrequencies idf) throws IOException {
-            Map<String, Double> weights = new HashMap<>();
+        static TextVector of(Map<String, Integer> frequencies, DocumentFrequencies idf) {
+            double normSquared = 0;
             for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
-                weights.put(entry.getKey(), entry.getValue() * idf.of(entry.getKey()));
+                TermStatistics statistics = idf.of(new BytesRef(entry.getKey()));
+                statistics.queryWeight = entry.getValue() * statistics.idf;
+                normSquared += statistics.queryWeight * statistics.queryWeight;
             }
-            return new TextVector(weights, Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum()));
+            return new TextVector(Math.sqrt(normSquared));
         }
     }
 }

@@ -43,7 +43,7 @@ public final class TextRelatedLinks {
     public static List<RelatedLink> in(String body) {
         List<RelatedLink> links = new ArrayList<>();
         for (ReadMoreLines.ReadMoreLine teaser : ReadMoreLines.in(body)) {
-            links.add(new RelatedLink("", teaser.title(), READ_MORE_SCORE, READ_MORE_REASON));
+            links.add(readMore(teaser.title()));
         }
         Set<String> urls = new LinkedHashSet<>();
         Matcher matcher = URL.matcher(body);
@@ -52,6 +52,11 @@ public final class TextRelatedLinks {
         }
         urls.forEach(url -> links.add(new RelatedLink(url, url, URL_SCORE, URL_REASON)));
         return links;
+    }
+
+    /** A read-more hint to the story with this title, not yet resolved: its uri is empty. */
+    static RelatedLink readMore(String title) {
+        return new RelatedLink("", title, READ_MORE_SCORE, READ_MORE_REASON);
     }
 
     private static String stripTrailingPunctuation(String url) {

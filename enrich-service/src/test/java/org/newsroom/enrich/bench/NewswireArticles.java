@@ -131,7 +131,7 @@ public final class NewswireArticles {
             Instant created = FIRST_CREATED.plus(Duration.ofMinutes(37L * index));
             articles.add(new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "bench-event-" + index, ArticleAction.PUBLISHED,
                     "urn:newsroom:partner-bench:story/" + index, 1, headline, body, cast.source, "partner-bench", null,
-                    created, created.plusSeconds(30)));
+                    created, created.plusSeconds(30), List.of()));
         }
         return articles;
     }

@@ -57,9 +57,9 @@ class ArticleEnricherTest {
         assertThat(enriched.enrichment()).isEqualTo(new Enrichment("fake-1/test", "en", List.of(
                 new Entity("Lisbon", EntityType.LOCATION, List.of(
                         new Mention(TextField.HEADLINE, 11, 17, "Lisbon"),
-                        new Mention(TextField.BODY, 0, 6, "Lisbon")), 1.0,
+                        new Mention(TextField.BODY, 0, 6, "Lisbon")), 1.0, 1.0,
                         new EntityLink("Q597", "https://en.wikipedia.org/wiki/Lisbon"))),
-                List.of(), NOW));
+                List.of(), List.of("storm", "braces", "hits"), NOW));
         assertThat(detected).isEmpty();
     }
 
@@ -92,6 +92,23 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void addsThePartnersHintsFromTheEventBeforeTheLinksOfTheBody() {
+        // Given
+        ArticleEvent article = withHints(article(ArticleAction.PUBLISHED, "Storm hits Lisbon",
+                "Lisbon braces.\nRead more Floods in Porto →\nDetails at https://example.org/storm.", "en"),
+                List.of("Ferries cancelled in Vigo", "Floods in Porto"));
+
+        // When
+        List<RelatedLink> related = enricher.enrich(article).enrichment().related();
+
+        // Then: the body's read-more line is the second hint again, so it is not repeated
+        assertThat(related).containsExactly(
+                new RelatedLink("", "Ferries cancelled in Vigo", 1.0, "partner read-more hint"),
+                new RelatedLink("", "Floods in Porto", 1.0, "partner read-more hint"),
+                new RelatedLink("https://example.org/storm", "https://example.org/storm", 0.5, "link in text"));
+    }
+
+    @Test
     void derivesTheEventIdFromArticleEventAndEnrichmentVersion() {
         // Given
         ArticleEvent article = article(ArticleAction.PUBLISHED, "Storm hits Lisbon", "Lisbon braces for the storm.");
@@ -110,7 +127,8 @@ class ArticleEnricherTest {
     @Test
     void doesNotRecognizeEntitiesOfAKilledStory() {
         // Given
-        ArticleEvent killed = article(ArticleAction.KILLED, "Storm hits Lisbon", "");
+        ArticleEvent killed = withHints(article(ArticleAction.KILLED, "Storm hits Lisbon", ""),
+                List.of("Floods in Porto"));
 
         // When
         EnrichedArticleEvent enriched = enricher.enrich(killed);
@@ -120,6 +138,13 @@ class ArticleEnricherTest {
         assertThat(enriched.enrichment().entities()).isEmpty();
         assertThat(enriched.enrichment().enrichmentVersion()).isEqualTo("fake-1/test");
         assertThat(enriched.enrichment().related()).isEmpty();
+        assertThat(enriched.enrichment().keywords()).isEmpty();
+    }
+
+    private static ArticleEvent withHints(ArticleEvent article, List<String> hints) {
+        return new ArticleEvent(article.schemaVersion(), article.eventId(), article.action(), article.uri(),
+                article.version(), article.headline(), article.body(), article.source(), article.partnerId(),
+                article.language(), article.firstCreated(), article.receivedAt(), hints);
     }
 
     private static ArticleEvent article(ArticleAction action, String headline, String body) {
@@ -130,7 +155,7 @@ class ArticleEnricherTest {
             @Nullable String language) {
         return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "evt-1", action, "urn:partner:story:1", 1, headline,
                 body, "Partner Wire", "partner-1", language, Instant.parse("2026-03-02T09:00:00Z"),
-                Instant.parse("2026-03-02T10:00:00Z"));
+                Instant.parse("2026-03-02T10:00:00Z"), List.of());
     }
 
     /** Tags every occurrence of "Lisbon" and records what it was asked. */

@@ -99,6 +99,26 @@ class CoreNlpEntityRecognizerTest {
         assertThat(mentions).allSatisfy(recognized -> assertThat(recognized.confidence()).isBetween(0.3, 1.0));
     }
 
+    /**
+     * The confidence is the CRF's own probability of the label: near 1 for a plain name in a plain
+     * sentence, and telling for the appositive that the model got wrong.
+     */
+    @Test
+    void aClearNameGetsAHighConfidenceAndAMisreadOneALowOne() {
+        // When
+        List<RecognizedMention> clear = recognizer.recognize("Merkel visits Berlin",
+                "Angela Merkel met the mayor of Berlin on Tuesday.");
+        List<RecognizedMention> sample = recognizer.recognize(headline, body);
+
+        // Then
+        assertThat(clear).extracting(recognized -> recognized.mention().text(), RecognizedMention::type)
+                .contains(tuple("Angela Merkel", EntityType.PERSON), tuple("Berlin", EntityType.LOCATION));
+        assertThat(clear).allSatisfy(recognized -> assertThat(recognized.confidence()).isBetween(0.95, 1.0));
+        assertThat(sample).filteredOn(recognized -> recognized.type() == EntityType.PERSON)
+                .singleElement()
+                .satisfies(misread -> assertThat(misread.confidence()).isLessThan(0.7));
+    }
+
     @Test
     void offsetsOfTheBodyDoNotShiftWithTheHeadline() {
         // Given: a headline without final punctuation, which must not run into the body

@@ -19,18 +19,18 @@ class EntityRankerTest {
     void groupsMentionsByTextIgnoringCaseAndWhitespaceAndNamesTheEntityByItsMostFrequentForm() {
         // Given: mentions deliberately out of text order
         List<RecognizedMention> mentions = List.of(
-                body(400, "Acme  Corp", EntityType.ORGANIZATION),
-                headline(0, "ACME CORP", EntityType.ORGANIZATION),
-                body(100, "Acme Corp", EntityType.ORGANIZATION));
+                body(400, "Acme  Corp", EntityType.ORGANIZATION, 0.7),
+                headline(0, "ACME CORP", EntityType.ORGANIZATION, 0.9),
+                body(100, "Acme Corp", EntityType.ORGANIZATION, 0.8));
 
         // When
         List<Entity> entities = EntityRanker.rank(mentions, BODY_LENGTH);
 
-        // Then
+        // Then: the confidence is the mean of the mentions' confidences
         assertThat(entities).containsExactly(new Entity("Acme Corp", EntityType.ORGANIZATION, List.of(
                 new Mention(TextField.HEADLINE, 0, 9, "ACME CORP"),
                 new Mention(TextField.BODY, 100, 109, "Acme Corp"),
-                new Mention(TextField.BODY, 400, 410, "Acme  Corp")), 1.0, null));
+                new Mention(TextField.BODY, 400, 410, "Acme  Corp")), 1.0, 0.8, null));
     }
 
     @Test
@@ -92,5 +92,15 @@ class EntityRankerTest {
 
     private static RecognizedMention body(int start, String text, EntityType type) {
         return new RecognizedMention(new Mention(TextField.BODY, start, start + text.length(), text), type);
+    }
+
+    private static RecognizedMention headline(int start, String text, EntityType type, double confidence) {
+        return new RecognizedMention(new Mention(TextField.HEADLINE, start, start + text.length(), text), type,
+                confidence);
+    }
+
+    private static RecognizedMention body(int start, String text, EntityType type, double confidence) {
+        return new RecognizedMention(new Mention(TextField.BODY, start, start + text.length(), text), type,
+                confidence);
     }
 }

@@ -21,16 +21,16 @@ class MentionClustererTest {
     private final MentionClusterer clusterer = new MentionClusterer(ALIASES::lookup);
 
     @Test
-    void votesTheTypeOfOneTextWeightedTowardsOrganizationAndPersonAndAddsUpConfidence() {
+    void votesTheTypeOfOneTextWeightedTowardsOrganizationAndPersonAndAveragesTheConfidenceInIt() {
         // When: ORGANIZATION 0.6 * 1.25 = 0.75 beats LOCATION 0.7 * 1.0
         List<EntityCluster> clusters = clusterer.cluster(List.of(
                 body(0, "Acme", EntityType.LOCATION, 0.7),
                 body(100, "Acme", EntityType.ORGANIZATION, 0.6)));
 
-        // Then: confidence 1 - (1 - 0.6) from the one agreeing mention
+        // Then: confidence (0.6 + (1 - 0.7)) / 2: the dissenting mention leaves ORGANIZATION at most 0.3
         assertThat(clusters).extracting(EntityCluster::name, EntityCluster::type, EntityCluster::confidence,
                 cluster -> cluster.mentions().size())
-                .containsExactly(tuple("Acme", EntityType.ORGANIZATION, 0.6, 2));
+                .containsExactly(tuple("Acme", EntityType.ORGANIZATION, 0.45, 2));
     }
 
     @Test

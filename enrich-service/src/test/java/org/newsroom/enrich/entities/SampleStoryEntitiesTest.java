@@ -78,6 +78,28 @@ class SampleStoryEntitiesTest {
         assertThat(entities.get(1).mentions()).extracting(Mention::start).containsExactly(0, 0, 176, 728);
     }
 
+    /**
+     * Every entity has a confidence: the gazetteer's fixed one for A24, which only the alias table
+     * finds; near certainty for the plain place names; and for Google DeepMind the mean of three
+     * hesitant ORGANIZATION readings and the PERSON reading that outvoted them, which leaves it
+     * lower than the places.
+     */
+    @Test
+    void everyEntityHasTheConfidenceOfWhatFoundIt() {
+        // When
+        List<Entity> entities = extractor.entities(headline, body);
+
+        // Then
+        assertThat(entities).allSatisfy(entity -> assertThat(entity.confidence()).isNotNull().isBetween(0.0, 1.0));
+        assertThat(entities).filteredOn(entity -> entity.name().equals("A24"))
+                .singleElement().extracting(Entity::confidence).isEqualTo(AliasGazetteer.GAZETTEER_CONFIDENCE);
+        assertThat(entities).filteredOn(entity -> entity.type() == EntityType.LOCATION)
+                .extracting(Entity::confidence).allSatisfy(confidence -> assertThat(confidence).isGreaterThan(0.95));
+        assertThat(entities).filteredOn(entity -> entity.name().equals("Google DeepMind"))
+                .singleElement().extracting(Entity::confidence).satisfies(confidence -> assertThat(confidence)
+                        .isBetween(0.3, 0.8));
+    }
+
     @Test
     void versionNamesEngineModelAndAliasTable() {
         assertThat(extractor.version()).isEqualTo("corenlp-4.5.10/english.conll.4class.distsim+aliases-v1");

@@ -14,7 +14,9 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Entity;
 import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
+import org.newsroom.contract.Mention;
 import org.newsroom.contract.RelatedLink;
+import org.newsroom.contract.TextField;
 
 /** Ranking of related earlier articles on a small hand-written archive. */
 class LuceneArchiveTest {
@@ -80,7 +82,7 @@ class LuceneArchiveTest {
     @Test
     void ranksEarlierArticlesBySharedEntitiesAndTermsWithReasons() {
         // When
-        List<RelatedLink> related = archive.earlierRelated(CURRENT, CURRENT_ENTITIES);
+        List<RelatedLink> related = archive.compare(CURRENT, CURRENT_ENTITIES).related();
 
         // Then: the later article and the unrelated one are not there
         assertThat(related).containsExactlyElementsOf(EXPECTED_RELATED);
@@ -93,11 +95,33 @@ class LuceneArchiveTest {
         try (LuceneArchive segmented = filledArchive(true)) {
 
             // When
-            List<RelatedLink> related = segmented.earlierRelated(CURRENT, CURRENT_ENTITIES);
+            List<RelatedLink> related = segmented.compare(CURRENT, CURRENT_ENTITIES).related();
 
             // Then
             assertThat(related).containsExactlyElementsOf(EXPECTED_RELATED);
         }
+    }
+
+    /**
+     * The keywords come from the same comparison as the related articles: the current story's
+     * words that no archived article has lead, the words it shares with the archive follow, and
+     * the entities' names are left to the entities.
+     */
+    @Test
+    void keywordsAreTheTermsRarestInTheArchiveLeavingOutEntityNames() {
+        // Given: the entities with their mentions in the current article
+        List<Entity> entities = List.of(
+                new Entity("Google DeepMind", EntityType.ORGANIZATION, mentions("Google DeepMind"), 0.95, 0.9,
+                        new EntityLink("Q15733006", null)),
+                new Entity("A24", EntityType.ORGANIZATION, mentions("A24"), 0.8, 0.9,
+                        new EntityLink("Q18211349", null)));
+
+        // When
+        ArchiveComparison comparison = archive.compare(CURRENT, entities);
+
+        // Then: expand and animation are in no archived article; deal and studio in two, film in three
+        assertThat(comparison.keywords()).containsExactly("expand", "animation", "deal", "film", "studio");
+        assertThat(comparison.related()).extracting(RelatedLink::uri).containsExactly("urn:test:deal", "urn:test:cannes");
     }
 
     @Test
@@ -115,7 +139,7 @@ class LuceneArchiveTest {
     void forgetsAKilledArticle() {
         // Given
         ArticleEvent killed = new ArticleEvent(1, "evt-kill", ArticleAction.KILLED, "urn:test:floods", 2, "", "",
-                "Test Wire", "partner-1", "en", Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-04T00:00:00Z"));
+                "Test Wire", "partner-1", "en", Instant.parse("2026-01-03T00:00:00Z"), Instant.parse("2026-01-04T00:00:00Z"), List.of());
 
         // When
         archive.accept(killed);
@@ -129,10 +153,18 @@ class LuceneArchiveTest {
     private static ArticleEvent article(String uri, String day, String headline, String body) {
         Instant created = Instant.parse(day + "T08:00:00Z");
         return new ArticleEvent(1, "evt-" + uri, ArticleAction.PUBLISHED, uri, 1, headline, body, "Test Wire",
-                "partner-1", "en", created, created);
+                "partner-1", "en", created, created, List.of());
+    }
+
+    /** The first mention of the name in the current article's headline and in its body. */
+    private static List<Mention> mentions(String name) {
+        int inHeadline = CURRENT.headline().indexOf(name);
+        int inBody = CURRENT.body().indexOf(name);
+        return List.of(new Mention(TextField.HEADLINE, inHeadline, inHeadline + name.length(), name),
+                new Mention(TextField.BODY, inBody, inBody + name.length(), name));
     }
 
     private static Entity entity(String name, EntityType type, String qid, double salience) {
-        return new Entity(name, type, List.of(), salience, new EntityLink(qid, null));
+        return new Entity(name, type, List.of(), salience, 0.9, new EntityLink(qid, null));
     }
 }
