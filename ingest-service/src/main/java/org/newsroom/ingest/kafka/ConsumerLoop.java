@@ -1,13 +1,17 @@
 package org.newsroom.ingest.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -76,6 +80,27 @@ public abstract class ConsumerLoop implements SmartLifecycle {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return config;
+    }
+
+    /**
+     * Assigns every partition of the topics to the consumer, from the beginning: for a follower that
+     * needs all of them, whatever other instances read.
+     *
+     * @return the partitions assigned; none, and nothing assigned, while a topic does not exist yet
+     */
+    protected static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, byte[]> kafka,
+            List<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = kafka.partitionsFor(topic);
+            if (infos == null || infos.isEmpty()) {
+                return List.of();
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        kafka.assign(partitions);
+        kafka.seekToBeginning(partitions);
+        return partitions;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Topics;
@@ -45,12 +44,10 @@ class ArticleLogFollower extends ConsumerLoop {
 
     @Override
     protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
-        List<TopicPartition> partitions = partitions(kafka);
+        List<TopicPartition> partitions = assignFromBeginning(kafka, List.of(Topics.ARTICLES.name()));
         if (partitions.isEmpty()) {
             return; // the topic does not exist yet: the loop tries again after a pause
         }
-        kafka.assign(partitions);
-        kafka.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
         log.info("Reading {} partitions of {} into the article ledger", partitions.size(), Topics.ARTICLES.name());
         while (running.getAsBoolean()) {
@@ -60,12 +57,6 @@ class ArticleLogFollower extends ConsumerLoop {
                 log.info("Article ledger caught up: {} articles", ledger.size());
             }
         }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
-        List<PartitionInfo> infos = kafka.partitionsFor(Topics.ARTICLES.name());
-        return infos == null ? List.of()
-                : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> ends) {

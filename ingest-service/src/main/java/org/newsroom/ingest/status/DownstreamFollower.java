@@ -8,8 +8,6 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.kafka.ConsumerLoop;
@@ -48,22 +46,12 @@ class DownstreamFollower extends ConsumerLoop {
 
     @Override
     protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
-        List<List<TopicPartition>> perTopic = TOPICS.stream().map(topic -> partitions(kafka, topic)).toList();
-        if (perTopic.stream().anyMatch(List::isEmpty)) {
+        if (assignFromBeginning(kafka, TOPICS).isEmpty()) {
             return; // a topic does not exist yet: the loop tries again after a pause
         }
-        List<TopicPartition> partitions = perTopic.stream().flatMap(List::stream).toList();
-        kafka.assign(partitions);
-        kafka.seekToBeginning(partitions);
         while (running.getAsBoolean()) {
             kafka.poll(POLL).forEach(this::apply);
         }
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, String topic) {
-        List<PartitionInfo> infos = kafka.partitionsFor(topic);
-        return infos == null ? List.of()
-                : infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
