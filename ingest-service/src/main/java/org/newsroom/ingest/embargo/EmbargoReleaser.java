@@ -79,11 +79,6 @@ public final class EmbargoReleaser extends ConsumerLoop {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** How many holds this instance is waiting to release. */
-    public int pending() {
-        return holds.size();
-    }
-
     @Override
     protected void consume(KafkaConsumer<String, byte[]> kafka, BooleanSupplier running) {
         holds.clear();
