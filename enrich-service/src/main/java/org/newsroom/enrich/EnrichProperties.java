@@ -59,11 +59,13 @@ public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases 
      * @param minScore the lowest relatedness in [0, 1] worth a link
      * @param followArchive whether to build the archive from the article topic; off only in tests
      *        without a broker, where the archive stays empty
+     * @param cachedCandidates how many compared archive articles to keep decoded (headline, entities,
+     *        term vector; a few kilobytes each) for the next comparisons; 0 reads every candidate anew
      */
     public record Related(@Min(0) int maxResults, @DecimalMin("0") @DecimalMax("1") double minScore,
-            boolean followArchive) {
+            boolean followArchive, @Min(0) int cachedCandidates) {
 
-        static final Related DEFAULTS = new Related(5, 0.1, true);
+        static final Related DEFAULTS = new Related(5, 0.1, true, 1024);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
@@ -25,6 +27,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -56,8 +59,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>Throughput is wall-clock time, which on a machine shared with other work depends on when
  * each benchmark ran. The profiler also reports the process CPU time per article (collector and
  * compiler threads included), so the ratio is given both ways: by throughput and by CPU per
- * article (bare/full). On a quiet machine the two agree; when they do not, or the error columns
- * are wide, the run was disturbed and says little.
+ * article (bare/full). Both still move with the machine's speed between the benchmarks' JVMs, so
+ * the run ends with the {@link InterleavedComparison}: bare and full taking turns on every
+ * article in one thread, the ratio that a slow or busy host cannot bend.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -66,6 +70,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class EnrichThroughputBenchmark {
 
     static final double TARGET_RATIO = 0.85;
+    static final String CONFIGURED = "configured";
+    private static final Duration INTERLEAVED_WARM_UP = Duration.ofSeconds(30);
+    private static final Duration INTERLEAVED_MEASURED = Duration.ofSeconds(60);
+    private static volatile int consumed;
 
     /** The articles, the same in every benchmark JVM because the seed is fixed. */
     @State(Scope.Benchmark)
@@ -90,15 +98,30 @@ public class EnrichThroughputBenchmark {
             pipeline = new StanfordCoreNLP(
                     CoreNlpEntityRecognizer.pipelineProperties(EnrichProperties.fromServiceConfiguration().ner().model()));
         }
+
+        void annotate(ArticleEvent article, Consumer<Object> sink) {
+            CoreDocument headline = pipeline.processToCoreDocument(article.headline());
+            CoreDocument body = pipeline.processToCoreDocument(article.body());
+            sink.accept(headline.entityMentions());
+            sink.accept(body.entityMentions());
+        }
     }
 
     /**
      * The service's enricher, built from its configuration, with an archive that holds every
      * article: the archived copies are dated a month back, so that for each enriched article the
      * 49 others count as earlier, and the article itself is left out by its uri as in the service.
+     *
+     * <p>The archive keeps the candidates it compared decoded, and in this archive of 49 articles
+     * every candidate comes back. {@code candidateCache} runs it both ways: {@code configured}
+     * keeps as many as the service does, {@code none} reads every candidate anew from the index,
+     * as for an archive so large that no candidate ever comes back.
      */
     @State(Scope.Benchmark)
     public static class FullEnrichment {
+
+        @Param({CONFIGURED, "none"})
+        String candidateCache;
 
         ArticleEnricher enricher;
         LuceneArchive archive;
@@ -108,7 +131,8 @@ public class EnrichThroughputBenchmark {
             EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
             AliasTable aliases = AliasTable.load(properties.aliases().resource());
             archive = new LuceneArchive(new ArchiveEntityFinder(aliases), properties.related().maxResults(),
-                    properties.related().minScore());
+                    properties.related().minScore(),
+                    CONFIGURED.equals(candidateCache) ? properties.related().cachedCandidates() : 0);
             for (ArticleEvent article : articles.articles) {
                 archive.accept(monthEarlier(article));
             }
@@ -133,10 +157,7 @@ public class EnrichThroughputBenchmark {
     @Benchmark
     public void bareCoreNlp(Articles articles, BareCoreNlp coreNlp, Blackhole sink) {
         for (ArticleEvent article : articles.articles) {
-            CoreDocument headline = coreNlp.pipeline.processToCoreDocument(article.headline());
-            CoreDocument body = coreNlp.pipeline.processToCoreDocument(article.body());
-            sink.consume(headline.entityMentions());
-            sink.consume(body.entityMentions());
+            coreNlp.annotate(article, sink::consume);
         }
     }
 
@@ -158,34 +179,70 @@ public class EnrichThroughputBenchmark {
                 .addProfiler(HeapAndCpuProfiler.class)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        RunResult bare = result(results, "bareCoreNlp");
-        RunResult full = result(results, "fullEnrichment");
-        double ratio = full.getPrimaryResult().getScore() / bare.getPrimaryResult().getScore();
-        double cpuRatio = secondary(bare, HeapAndCpuProfiler.CPU) / secondary(full, HeapAndCpuProfiler.CPU);
+        RunResult bare = results(results, "bareCoreNlp").get(0);
+        List<RunResult> full = results(results, "fullEnrichment");
         System.out.println();
         System.out.println("articles        " + NewswireArticles.COUNT + " newswire articles, seed " + NewswireArticles.SEED);
-        for (RunResult run : List.of(bare, full)) {
+        for (RunResult run : Stream.concat(Stream.of(bare), full.stream()).toList()) {
             Result score = run.getPrimaryResult();
             System.out.printf(Locale.ROOT,
-                    "%-15s %7.2f ± %.2f articles/s   %6.2f ms CPU/article   heap after GC %5.1f MiB of %4.0f MiB%n",
+                    "%-33s %7.2f ± %.2f articles/s   %6.2f ms CPU/article   heap after GC %5.1f MiB of %4.0f MiB%n",
                     name(run), score.getScore(), score.getScoreError(), secondary(run, HeapAndCpuProfiler.CPU),
                     secondary(run, HeapAndCpuProfiler.USED), secondary(run, HeapAndCpuProfiler.MAX));
         }
-        System.out.printf(Locale.ROOT, "ratio           full/bare by throughput = %.3f, by CPU per article = %.3f"
-                + " (target >= %.2f)%n", ratio, cpuRatio, TARGET_RATIO);
+        for (RunResult run : full) {
+            double ratio = run.getPrimaryResult().getScore() / bare.getPrimaryResult().getScore();
+            double cpuRatio = secondary(bare, HeapAndCpuProfiler.CPU) / secondary(run, HeapAndCpuProfiler.CPU);
+            System.out.printf(Locale.ROOT, "ratio %-27s full/bare by throughput = %.3f, by CPU per article = %.3f"
+                    + " (target >= %.2f)%n", name(run), ratio, cpuRatio, TARGET_RATIO);
+        }
+        interleaved();
     }
 
-    private static RunResult result(Collection<RunResult> results, String benchmark) {
-        return results.stream()
+    /** The same comparison with both taking turns on every article in this JVM: see {@link InterleavedComparison}. */
+    private static void interleaved() {
+        Articles articles = new Articles();
+        articles.generate();
+        BareCoreNlp bare = new BareCoreNlp();
+        bare.load();
+        FullEnrichment full = new FullEnrichment();
+        full.candidateCache = CONFIGURED;
+        full.load(articles);
+        InterleavedComparison.Result result = InterleavedComparison.run(articles.articles,
+                article -> bare.annotate(article, EnrichThroughputBenchmark::consume),
+                article -> consume(full.enricher.enrich(article)),
+                INTERLEAVED_WARM_UP, INTERLEAVED_MEASURED);
+        System.out.printf(Locale.ROOT, "interleaved     %d articles each, taking turns in one thread after %d s of warm-up:"
+                + " bare %.2f ms CPU and %.1f MB allocated per article, full[%s] %.2f ms CPU and %.1f MB%n",
+                result.articles(), INTERLEAVED_WARM_UP.toSeconds(), result.bareCpuMillis(), result.bareMegabytes(),
+                CONFIGURED, result.fullCpuMillis(), result.fullMegabytes());
+        System.out.printf(Locale.ROOT, "ratio interleaved full/bare by CPU per article = %.3f (target >= %.2f)%n",
+                result.ratio(), TARGET_RATIO);
+    }
+
+    /** Keeps the results observable, so that the compiler cannot drop the work, without keeping them. */
+    private static void consume(Object result) {
+        consumed ^= System.identityHashCode(result);
+    }
+
+    private static List<RunResult> results(Collection<RunResult> results, String benchmark) {
+        List<RunResult> found = results.stream()
                 .filter(run -> run.getParams().getBenchmark().endsWith("." + benchmark))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark
-                        + ": was it excluded by the options?"));
+                .toList();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no result for " + benchmark + ": was it excluded by the options?");
+        }
+        return found;
     }
 
+    /** The benchmark's name with its parameters, if any: {@code fullEnrichment[candidateCache=none]}. */
     private static String name(RunResult run) {
         String benchmark = run.getParams().getBenchmark();
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        List<String> parameters = run.getParams().getParamsKeys().stream()
+                .map(key -> key + '=' + run.getParams().getParam(key))
+                .toList();
+        return parameters.isEmpty() ? name : name + parameters;
     }
 
     private static double secondary(RunResult run, String label) {

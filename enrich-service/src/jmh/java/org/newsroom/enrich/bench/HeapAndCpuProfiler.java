@@ -16,9 +16,10 @@ import org.openjdk.jmh.results.ScalarResult;
 /**
  * Two figures JMH's own profilers do not give, measured inside the benchmark's JVM:
  * <ul>
- * <li>the CPU time of the whole process per operation (all threads, the collector's included),
- * which, unlike throughput, hardly depends on what else runs on a shared machine: two
- * benchmarks run one after the other under different load compare fairly only by CPU;
+ * <li>the CPU time of the whole process per operation (all threads, the collector's and the
+ * compiler's included), which depends less than throughput on what else runs on a shared
+ * machine, though not at all only on the code: a busy host slows the CPU time too, which is why
+ * the benchmark also compares the two {@linkplain InterleavedComparison taking turns};
  * <li>the heap a benchmark really needs: after every measured iteration a full collection and
  * then the used heap, so that what is left is what the state (models, alias table, archive
  * index) keeps alive; and the maximum heap, to show the limit the run was held to.

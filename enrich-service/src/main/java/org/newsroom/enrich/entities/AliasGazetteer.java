@@ -37,7 +37,9 @@ public final class AliasGazetteer implements MentionRefinement {
         List<RecognizedMention> all = new ArrayList<>(mentions);
         addMatches(TextField.HEADLINE, headline, all);
         addMatches(TextField.BODY, body, all);
-        all.sort(TEXT_ORDER);
+        if (all.size() > mentions.size()) {
+            all.sort(TEXT_ORDER);
+        }
         return all;
     }
 

@@ -139,15 +139,28 @@ public final class MentionClusterer {
     }
 
     private static String normalize(String text) {
-        return WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return collapseWhitespace(text).toLowerCase(Locale.ROOT);
     }
 
     private static String[] tokens(String normalizedText) {
         return normalizedText.split(" ");
     }
 
+    /** Runs of whitespace become one space; a name with single spaces only, as most are, is kept as it is. */
     private static String collapseWhitespace(String text) {
-        return WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        String stripped = text.strip();
+        for (int at = 0; at < stripped.length(); at++) {
+            char c = stripped.charAt(at);
+            if (isWhitespace(c) && (c != ' ' || at + 1 < stripped.length() && isWhitespace(stripped.charAt(at + 1)))) {
+                return WHITESPACE.matcher(stripped).replaceAll(" ");
+            }
+        }
+        return stripped;
+    }
+
+    /** Whitespace as {@link #WHITESPACE} sees it ({@code \s}: space, tab, line breaks, form feed). */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private record Group(String[] tokens, Optional<KnownEntity> known, EntityType type,

@@ -15,11 +15,16 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * per process: the model takes a second to load. Detection is synchronized because OpenNLP does
  * not promise that its detectors are thread-safe.
  *
- * <p>Detection probes the text in chunks (OpenNLP's defaults: 200 code points per chunk, at most
- * 10,000) and stops once the same language has led with a clear margin over consecutive chunks,
- * rather than scoring every n-gram of a long story: on the enrichment benchmark's articles that
- * took about 2 ms per article, probing a quarter of it with the same answers, and the opening
- * paragraphs already name the language that the rest would confirm.
+ * <p>A story's opening paragraph names its language: the detector scores the first
+ * {@value #OPENING_CODE_POINTS} code points once and takes the answer when one language leads the
+ * next by at least {@value #CLEAR_MARGIN} of probability. Only an unclear opening (close languages,
+ * a quotation in another language, very short lines) is probed further: OpenNLP's probing reads the
+ * text in chunks of 200 code points and stops once the same language has led with a margin over
+ * three consecutive chunks. On the enrichment benchmark's English articles the opening gives the
+ * probing's answer with 0.7 to 0.9 of probability against at most 0.04 for the next language, at
+ * a quarter of the cost: probing always reads three chunks and scores all n-grams seen so far
+ * after each of them, which made language detection the largest cost of the enrichment after the
+ * CRF and the archive.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
 
@@ -28,6 +33,12 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /** Below this many letters the n-gram statistics say too little to name a language. */
     static final int MIN_LETTERS = 20;
+
+    /** How much of the text is scored first: about the first paragraph of a story. */
+    static final int OPENING_CODE_POINTS = 400;
+
+    /** The lead of the first language over the second that makes the opening's answer final. */
+    static final double CLEAR_MARGIN = 0.5;
 
     private final LanguageDetectorME detector;
 
@@ -45,10 +56,36 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     @Override
     public synchronized Optional<String> detect(String text) {
-        if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+        if (!hasLetters(text, MIN_LETTERS)) {
             return Optional.empty();
         }
-        Language best = detector.probingPredictLanguages(text).languages()[0];
+        String opening = opening(text);
+        Language[] ranked = detector.predictLanguages(opening);
+        Language best = ranked[0];
+        boolean clear = ranked.length < 2 || best.getConfidence() - ranked[1].getConfidence() >= CLEAR_MARGIN;
+        if (!clear && opening.length() < text.length()) {
+            best = detector.probingPredictLanguages(text).languages()[0];
+        }
         return Optional.of(LanguageTags.fromIso6393(best.getLang()));
+    }
+
+    private static boolean hasLetters(String text, int wanted) {
+        int letters = 0;
+        for (int at = 0; at < text.length() && letters < wanted; ) {
+            int codePoint = text.codePointAt(at);
+            if (Character.isLetter(codePoint)) {
+                letters++;
+            }
+            at += Character.charCount(codePoint);
+        }
+        return letters >= wanted;
+    }
+
+    private static String opening(String text) {
+        int end = 0;
+        for (int codePoints = 0; codePoints < OPENING_CODE_POINTS && end < text.length(); codePoints++) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return text.substring(0, end);
     }
 }

@@ -30,12 +30,9 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -43,6 +40,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -62,8 +60,10 @@ import org.newsroom.enrich.terms.Keywords;
  * topic and searched by the enrichment.
  *
  * <p><b>One analysis per article.</b> Headline and body are analyzed once ({@link ArticleTerms});
- * each term's document frequency is looked up once per search; the retrieval query, the rescoring
- * and the {@linkplain Keywords keywords} all use those counts.
+ * each term's document frequency is looked up once per search, and in each segment once for the
+ * segment's life ({@link SegmentFrequencies}); the retrieval query (through a
+ * {@link DocumentFrequencyView}), the rescoring and the {@linkplain Keywords keywords} all use those
+ * counts. Candidates compared recently are kept decoded ({@link CandidateCache}).
  *
  * <p><b>Retrieval.</b> MoreLikeThis on headline and body, plus a boost for each linked entity
  * (Wikidata id) the article shares, weighted by its salience; only articles first created before
@@ -106,6 +106,8 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[\\p{Punct}…’”]+$");
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final SegmentFrequencies.BySegment segmentFrequencies = new SegmentFrequencies.BySegment(TEXT);
+    private final CandidateCache<Candidate> candidates;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Function<ArticleEvent, List<Entity>> archiveEntities;
@@ -116,14 +118,17 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
      * @param archiveEntities finds the linked entities of an archived article
      * @param maxResults how many related articles to return at most
      * @param minScore the lowest score worth returning
+     * @param cachedCandidates how many compared articles to keep decoded for the next comparisons
      */
-    public LuceneArchive(Function<ArticleEvent, List<Entity>> archiveEntities, int maxResults, double minScore) {
+    public LuceneArchive(Function<ArticleEvent, List<Entity>> archiveEntities, int maxResults, double minScore,
+            int cachedCandidates) {
         this.archiveEntities = archiveEntities;
+        this.candidates = new CandidateCache<>(cachedCandidates);
         this.maxResults = maxResults;
         this.minScore = minScore;
         try {
             this.writer = new IndexWriter(directory, new IndexWriterConfig(ArticleTerms.ANALYZER));
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new UncachedSearchers());
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory archive index", e);
@@ -178,22 +183,24 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
                 .forEach(entity -> names.putIfAbsent(entity.link().wikidataId(), entity.name()));
         ArticleTerms terms = ArticleTerms.of(article, entities);
         return search(searcher -> {
-            DocumentFrequencies frequencies = new DocumentFrequencies(searcher.getIndexReader());
+            DocumentFrequencies frequencies = new DocumentFrequencies(searcher.getIndexReader(), segmentFrequencies);
             TextVector query = TextVector.of(terms.frequencies(), frequencies);
             List<String> keywords = Keywords.of(terms, frequencies::idf);
             if (maxResults == 0) {
                 return new ArchiveComparison(List.of(), keywords);
             }
+            IndexReader counted = new DocumentFrequencyView(searcher.getIndexReader(), TEXT, frequencies::df);
             BooleanQuery.Builder relevance = new BooleanQuery.Builder()
-                    .add(moreLikeThis(searcher.getIndexReader()).like(TEXT,
-                            new StringReader(ArticleTerms.text(article))), Occur.SHOULD);
+                    .add(moreLikeThis(counted).like(TEXT, new StringReader(ArticleTerms.text(article))), Occur.SHOULD);
             weights.forEach((qid, weight) -> relevance.add(
                     new BoostQuery(new TermQuery(new Term(ENTITY, qid)), (float) (ENTITY_BOOST * weight)), Occur.SHOULD));
             TopDocs top = searcher.search(earlier(article, relevance.build()), maxResults * CANDIDATES_PER_RESULT);
-            Candidates candidates = new Candidates(searcher.storedFields(), searcher.getIndexReader().termVectors());
+            CandidateReaders readers = new CandidateReaders(searcher.storedFields(),
+                    searcher.getIndexReader().termVectors());
             List<RelatedLink> links = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                links.add(rescore(candidates, hit.doc, query, frequencies, weights, names));
+                Candidate candidate = candidates.of(searcher.getIndexReader(), hit.doc, readers::candidate);
+                links.add(rescore(candidate, query, frequencies, weights, names));
             }
             return new ArchiveComparison(links.stream()
                     .filter(link -> link.score() >= minScore)
@@ -223,10 +230,9 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         directory.close();
     }
 
-    private RelatedLink rescore(Candidates candidates, int doc, TextVector query, DocumentFrequencies idf,
-            Map<String, Double> weights, Map<String, String> names) throws IOException {
-        Document stored = candidates.storedFields().document(doc);
-        Map<String, Double> archived = parseWeights(stored.get(ENTITY_WEIGHTS));
+    private static RelatedLink rescore(Candidate candidate, TextVector query, DocumentFrequencies idf,
+            Map<String, Double> weights, Map<String, String> names) {
+        Map<String, Double> archived = candidate.entityWeights();
         Map<String, Double> shared = new HashMap<>();
         weights.forEach((qid, weight) -> {
             if (archived.containsKey(qid)) {
@@ -238,27 +244,24 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
                 .flatMap(name -> Arrays.stream(NON_WORD.split(name.toLowerCase(Locale.ROOT))))
                 .collect(Collectors.toSet());
         // The candidate's tf-idf vector in one pass over its term vector: its norm, the dot product
-        // with the article's, and the shared terms that add most to it; the vector itself is not
-        // kept. Terms stay bytes, as the index gives them: only a term that may enter the reason
-        // becomes a string.
-        Terms vector = candidates.termVectors().get(doc, TEXT);
+        // with the article's, and the shared terms that add most to it. Terms stay bytes, as the
+        // index gives them: only a term that may enter the reason becomes a string.
+        TermVector vector = candidate.text();
         TopWeights reasonTerms = new TopWeights(REASON_TERMS);
         double dot = 0;
         double candidateNormSquared = 0;
-        if (vector != null) {
-            TermsEnum terms = vector.iterator();
-            for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-                TermStatistics statistics = idf.of(term);
-                double weight = terms.totalTermFreq() * statistics.idf;
-                candidateNormSquared += weight * weight;
-                if (statistics.queryWeight > 0) {
-                    double contribution = statistics.queryWeight * weight;
-                    dot += contribution;
-                    if (reasonTerms.mayTake(contribution)) {
-                        String text = term.utf8ToString();
-                        if (!nameWords.contains(text)) {
-                            reasonTerms.offer(text, contribution);
-                        }
+        BytesRef term = new BytesRef();
+        for (int i = 0; i < vector.size(); i++) {
+            DocumentFrequencies.TermStatistics statistics = idf.of(vector.term(i, term));
+            double weight = vector.frequency(i) * statistics.idf;
+            candidateNormSquared += weight * weight;
+            if (statistics.queryWeight > 0) {
+                double contribution = statistics.queryWeight * weight;
+                dot += contribution;
+                if (reasonTerms.mayTake(contribution)) {
+                    String text = term.utf8ToString();
+                    if (!nameWords.contains(text)) {
+                        reasonTerms.offer(text, contribution);
                     }
                 }
             }
@@ -271,7 +274,7 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
                     : shared.values().stream().mapToDouble(Double::doubleValue).sum() / (norm(weights) * norm(archived));
             score = (textCosine + entityCosine) / 2;
         }
-        return new RelatedLink(stored.get(URI), stored.get(HEADLINE), Math.round(Math.min(1, score) * 1000) / 1000.0,
+        return new RelatedLink(candidate.uri(), candidate.headline(), Math.round(Math.min(1, score) * 1000) / 1000.0,
                 reason(sharedNames, reasonTerms.keys()));
     }
 
@@ -348,7 +351,7 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
                 weights.put(pair.substring(0, equals), Double.parseDouble(pair.substring(equals + 1)));
             }
         }
-        return weights;
+        return Map.copyOf(weights);
     }
 
     private static double norm(Map<String, Double> weights) {
@@ -421,8 +424,32 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         }
     }
 
+    /** What the rescoring needs of an archived article, kept in the {@link CandidateCache}. */
+    private record Candidate(String uri, String headline, Map<String, Double> entityWeights, TermVector text) {
+    }
+
     /** Where the candidates' stored fields and term vectors are read, opened once per search. */
-    private record Candidates(StoredFields storedFields, TermVectors termVectors) {
+    private record CandidateReaders(StoredFields storedFields, TermVectors termVectors) {
+
+        Candidate candidate(int doc) throws IOException {
+            Document stored = storedFields.document(doc);
+            return new Candidate(stored.get(URI), stored.get(HEADLINE), parseWeights(stored.get(ENTITY_WEIGHTS)),
+                    TermVector.of(termVectors.get(doc, TEXT)));
+        }
+    }
+
+    /**
+     * Searchers without Lucene's query cache: the only filters, "created before this article" and
+     * "not this article", are each article's own, so caching them would only cost.
+     */
+    private static final class UncachedSearchers extends SearcherFactory {
+
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            return searcher;
+        }
     }
 
     @FunctionalInterface
@@ -430,88 +457,13 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /**
-     * The document frequencies of the archive's terms, each term looked up once per search, with
-     * one terms enumeration per segment kept for the whole search. The query and its candidates
-     * share most of their words, and {@link IndexReader#docFreq} opens a new enumeration of every
-     * segment's terms dictionary for each call: rescoring the candidates that way took about a
-     * quarter of the whole enrichment, CRF included (found with the enrichment benchmark). The
-     * counts are the same as {@link IndexReader#docFreq}'s: the sum over the segments.
-     */
-    private static final class DocumentFrequencies {
-
-        private final List<TermsEnum> segments = new ArrayList<>();
-        private final int documents;
-        private final Map<BytesRef, TermStatistics> byTerm = new HashMap<>();
-
-        DocumentFrequencies(IndexReader reader) throws IOException {
-            this.documents = reader.maxDoc();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Terms terms = leaf.reader().terms(TEXT);
-                if (terms != null) {
-                    segments.add(terms.iterator());
-                }
-            }
-        }
-
-
-        int df(String term) {
-            return of(new BytesRef(term)).df;
-        }
-
-        /** The idf as BM25 computes it: what the text vectors and the keywords weigh terms with. */
-        double idf(String term) {
-            return of(new BytesRef(term)).idf;
-        }
-
-        /**
-         * What is known of a term in this search, one hash lookup for all of it: rescoring looks up
-         * every term of every candidate.
-         *
-         * @param term may be a reused buffer, as a terms enumeration gives it: it is copied if kept
-         */
-        TermStatistics of(BytesRef term) {
-            TermStatistics statistics = byTerm.get(term);
-            if (statistics == null) {
-                int df = 0;
-                try {
-                    for (TermsEnum segment : segments) {
-                        if (segment.seekExact(term)) {
-                            df += segment.docFreq();
-                        }
-                    }
-                }
-                catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                statistics = new TermStatistics(df, Math.log(1 + (documents - df + 0.5) / (df + 0.5)));
-                byTerm.put(BytesRef.deepCopyOf(term), statistics);
-            }
-            return statistics;
-        }
-
-    }
-
-    /** A term's document frequency and idf in the archive, and its tf-idf weight in the article (0 if absent). */
-    private static final class TermStatistics {
-
-        final int df;
-        final double idf;
-        double queryWeight;
-
-        TermStatistics(int df, double idf) {
-            this.df = df;
-            this.idf = idf;
-        }
-    }
-
-    /** The article's text as tf-idf weights: each term's weight is kept in its {@link TermStatistics}; and the norm. */
+    /** The article's text as tf-idf weights, each kept in its term's statistics for the search, and their norm. */
     private record TextVector(double norm) {
 
         static TextVector of(Map<String, Integer> frequencies, DocumentFrequencies idf) {
             double normSquared = 0;
             for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
-                TermStatistics statistics = idf.of(new BytesRef(entry.getKey()));
+                DocumentFrequencies.TermStatistics statistics = idf.of(new BytesRef(entry.getKey()));
                 statistics.queryWeight = entry.getValue() * statistics.idf;
                 normSquared += statistics.queryWeight * statistics.queryWeight;
             }

@@ -13,6 +13,6 @@ class RelatedConfiguration {
     @Bean(destroyMethod = "close")
     LuceneArchive luceneArchive(EnrichProperties properties, AliasTable aliases) {
         return new LuceneArchive(new ArchiveEntityFinder(aliases), properties.related().maxResults(),
-                properties.related().minScore());
+                properties.related().minScore(), properties.related().cachedCandidates());
     }
 }

@@ -2,12 +2,14 @@ package org.newsroom.enrich.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -117,8 +119,9 @@ class ArticleEnricherTest {
         String first = enricher.enrich(article).eventId();
         String redelivered = enricher.enrich(article).eventId();
 
-        // Then
+        // Then: the name-based UUID of both, the same as earlier releases made, so that ids survive an upgrade
         assertThat(first).isEqualTo(redelivered)
+                .isEqualTo(UUID.nameUUIDFromBytes("evt-1\nfake-1/test".getBytes(StandardCharsets.UTF_8)).toString())
                 .isEqualTo(ArticleEnricher.enrichedEventId("evt-1", "fake-1/test"))
                 .isNotEqualTo(ArticleEnricher.enrichedEventId("evt-1", "fake-2/test"))
                 .isNotEqualTo(ArticleEnricher.enrichedEventId("evt-2", "fake-1/test"));

@@ -41,6 +41,22 @@ class OpenNlpLanguageDetectorTest {
         assertThat(detector.detect(englishQuote + german.repeat(30))).contains("de");
     }
 
+    /**
+     * An opening half in one language and half in another is not clear enough to decide: the
+     * story is probed further, and its language is the one the rest of it is written in.
+     */
+    @Test
+    void probesFurtherWhenTheOpeningMixesLanguages() {
+        // Given
+        String englishOpening = "\"We are not there yet, and we will not be there for a long time to come,\" the minister "
+                + "said in English at the start of a press conference in Berlin on Wednesday afternoon. ";
+        String german = "Die Bundesregierung hat am Mittwoch beschlossen, die Förderung für erneuerbare Energien "
+                + "im kommenden Jahr deutlich zu erhöhen. ";
+
+        // When / Then
+        assertThat(detector.detect(englishOpening + german.repeat(30))).contains("de");
+    }
+
     @Test
     void saysNothingAboutTooShortTexts() {
         assertThat(detector.detect("Talks in Geneva")).isEmpty();

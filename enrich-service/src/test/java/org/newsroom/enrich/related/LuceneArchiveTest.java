@@ -55,7 +55,7 @@ class LuceneArchiveTest {
     /** The hand-written archive, in one segment or, refreshed after every article, in one segment per article. */
     private static LuceneArchive filledArchive(boolean segmentPerArticle) {
         LuceneArchive filled = new LuceneArchive(article -> ARCHIVED_ENTITIES.getOrDefault(article.uri(), List.of()), 5,
-                0.1);
+                0.1, 16);
         List.of(article("urn:test:deal", "2026-01-01", "Google DeepMind signs film deal with A24",
                         "Google DeepMind will build AI tools for the film studio A24 under a three-year deal."),
                 article("urn:test:cannes", "2026-01-02", "A24 film wins award at Cannes",
@@ -99,6 +99,40 @@ class LuceneArchiveTest {
 
             // Then
             assertThat(related).containsExactlyElementsOf(EXPECTED_RELATED);
+        }
+    }
+
+    /**
+     * Comparisons remember document frequencies per segment and decoded candidate vectors; what
+     * they remember must not outlive the archive it came from. An archive that compared before an
+     * update and a new article scores afterwards exactly like the same archive that never compared.
+     */
+    @Test
+    void remembersNothingThatTheArchiveChangedSince() throws Exception {
+        // Given
+        ArticleEvent rewritten = article("urn:test:cannes", "2026-01-02", "A24 film wins award at Cannes",
+                "Google DeepMind congratulated A24, whose film about a lighthouse keeper won the top award at Cannes.");
+        ArticleEvent added = article("urn:test:animation", "2026-01-05", "A24 studio turns to animation",
+                "The studio A24 will expand into animation with tools from the film deal.");
+        try (LuceneArchive warm = filledArchive(true); LuceneArchive cold = filledArchive(true)) {
+            warm.compare(CURRENT, CURRENT_ENTITIES);
+
+            // When
+            for (LuceneArchive changed : List.of(warm, cold)) {
+                changed.accept(rewritten);
+                changed.refresh();
+                changed.accept(added);
+                changed.refresh();
+            }
+
+            // Then
+            ArchiveComparison afterwards = warm.compare(CURRENT, CURRENT_ENTITIES);
+            assertThat(afterwards).isEqualTo(cold.compare(CURRENT, CURRENT_ENTITIES));
+            assertThat(afterwards.related()).extracting(RelatedLink::uri).contains("urn:test:animation");
+            assertThat(afterwards.related()).filteredOn(link -> link.uri().equals("urn:test:cannes"))
+                    .singleElement().extracting(RelatedLink::score)
+                    .isNotEqualTo(EXPECTED_RELATED.stream().filter(link -> link.uri().equals("urn:test:cannes"))
+                            .findFirst().orElseThrow().score());
         }
     }
 

@@ -22,7 +22,7 @@ class RelatedLinksTest {
 
     @BeforeEach
     void fillArchive() {
-        archive = new LuceneArchive(article -> List.of(), 5, 0.1);
+        archive = new LuceneArchive(article -> List.of(), 5, 0.1, 16);
         archive.accept(article("urn:test:floods", "2026-01-03", "Floods hit Porto after storm",
                 "Rivers burst their banks in Porto after two days of heavy rain.", List.of()));
         archive.refresh();
