@@ -102,7 +102,7 @@ public final class ArticleEnricher {
      * The id of the enriched event computed from the given article event with the given enrichment
      * version: the name-based UUID (version 3) of both, as {@link UUID#nameUUIDFromBytes} makes it,
      * from a copy of one MD5 digest rather than a new one looked up among the security providers
-     * for every article, which cost as much as all our entity ranking.
+     * for every article, which took half a percent of the enrichment's time in the benchmark.
      */
     public static String enrichedEventId(String articleEventId, String enrichmentVersion) {
         byte[] hash = md5().digest((articleEventId + '\n' + enrichmentVersion).getBytes(StandardCharsets.UTF_8));

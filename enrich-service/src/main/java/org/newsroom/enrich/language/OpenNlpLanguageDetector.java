@@ -21,8 +21,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * a quotation in another language, very short lines) is probed further: OpenNLP's probing reads the
  * text in chunks of 200 code points and stops once the same language has led with a margin over
  * three consecutive chunks. On the enrichment benchmark's English articles the opening gives the
- * probing's answer with 0.7 to 0.9 of probability against at most 0.04 for the next language, at
- * a quarter of the cost: probing always reads three chunks and scores all n-grams seen so far
+ * probing's answer with 0.7 to 0.9 of probability against at most 0.04 for the next language, in
+ * less than half the time: probing always reads three chunks and scores all n-grams seen so far
  * after each of them, which made language detection the largest cost of the enrichment after the
  * CRF and the archive.
  */
