@@ -119,6 +119,6 @@ abstract class PipelineScenarios {
     }
 
     private static Path sample() throws URISyntaxException {
-        return Path.of(PipelineScenarios.class.getResource("/partner-story-deepmind-a24.txt").toURI());
+        return Path.of(PipelineScenarios.class.getResource("/samples/partner-story-deepmind-a24.txt").toURI());
     }
 }
