@@ -12,8 +12,11 @@ import org.newsroom.launcher.LauncherSettings.Port;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -23,10 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "./newsroom", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = { PushCommand.class, StoryCommand.class },
-        description = { "Runs the whole newsroom on this machine: a Kafka broker, a Mongo-compatible store and the "
-                + "three services; Ctrl-C stops everything. Data lives in .newsroom/, the services' logs in "
-                + ".newsroom/logs/.",
-                "Every option can also be given as a system property, e.g. -Dnewsroom.kafka-port=19092." })
+        description = { "Runs the whole newsroom here: Kafka, a Mongo-compatible store and the services.",
+                "Ctrl-C stops everything.  Data: .newsroom/   Services' logs: .newsroom/logs/",
+                "Options may also be system properties, e.g. -Dnewsroom.kafka-port=19092", "" })
 public final class NewsroomCli implements Callable<Integer> {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
@@ -42,33 +44,13 @@ public final class NewsroomCli implements Callable<Integer> {
     @Option(names = "--quiet", hidden = true)
     boolean quiet;
 
-    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092", converter = PortNumber.class,
-            description = "Kafka's client port (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
-
-    @Option(names = "--kafka-controller-port", paramLabel = "N", defaultValue = "9093", converter = PortNumber.class,
-            description = "Kafka's KRaft controller port (default: ${DEFAULT-VALUE}).")
-    int kafkaControllerPort;
-
-    @Option(names = "--mongo-port", paramLabel = "N", defaultValue = "27017", converter = PortNumber.class,
-            description = "The Mongo-compatible store's port (default: ${DEFAULT-VALUE}).")
-    int mongoPort;
-
-    @Option(names = "--ingest-port", paramLabel = "N", defaultValue = "8081", converter = PortNumber.class,
-            description = "ingest-service's port (default: ${DEFAULT-VALUE}).")
-    int ingestPort;
-
-    @Option(names = "--enrich-port", paramLabel = "N", defaultValue = "8082", converter = PortNumber.class,
-            description = "enrich-service's port (default: ${DEFAULT-VALUE}).")
-    int enrichPort;
-
-    @Option(names = "--publish-port", paramLabel = "N", defaultValue = "8083", converter = PortNumber.class,
-            description = "publish-service's port (default: ${DEFAULT-VALUE}).")
-    int publishPort;
-
     @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "240",
             description = "How long each service may take to become healthy (default: ${DEFAULT-VALUE}).")
     int startupTimeoutSeconds;
+
+    /** Holds the port options, which {@link #commandLine} adds from {@link Port}, their one source. */
+    @Spec
+    CommandSpec spec;
 
     private final Properties systemProperties;
 
@@ -88,6 +70,13 @@ public final class NewsroomCli implements Callable<Integer> {
 
     static CommandLine commandLine(Properties systemProperties, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new NewsroomCli(systemProperties));
+        for (Port port : Port.values()) {
+            cli.getCommandSpec().addOption(OptionSpec.builder("--" + port.option())
+                    .paramLabel("N").type(int.class).converters(new PortNumber())
+                    .defaultValue(String.valueOf(port.defaultPort()))
+                    .description("The " + port.label() + " port (default: ${DEFAULT-VALUE}).")
+                    .build());
+        }
         cli.setDefaultValueProvider(new SystemPropertyDefaults(systemProperties));
         cli.setOut(out);
         cli.setErr(err);
@@ -124,12 +113,9 @@ public final class NewsroomCli implements Callable<Integer> {
 
     LauncherSettings settings() {
         Map<Port, Integer> ports = new EnumMap<>(Port.class);
-        ports.put(Port.KAFKA, kafkaPort);
-        ports.put(Port.KAFKA_CONTROLLER, kafkaControllerPort);
-        ports.put(Port.MONGO, mongoPort);
-        ports.put(Port.INGEST, ingestPort);
-        ports.put(Port.ENRICH, enrichPort);
-        ports.put(Port.PUBLISH, publishPort);
+        for (Port port : Port.values()) {
+            ports.put(port, spec.findOption("--" + port.option()).<Integer>getValue());
+        }
         Path home = Path.of(systemProperties.getProperty("newsroom.home", "")).toAbsolutePath().normalize();
         return new LauncherSettings(home, ports, Duration.ofSeconds(startupTimeoutSeconds), reset, verbose);
     }

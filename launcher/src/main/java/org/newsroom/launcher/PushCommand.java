@@ -16,17 +16,17 @@ import picocli.CommandLine.Spec;
  * {@code ./newsroom push FILE}: sends a story file to the running ingest-service signed as the local
  * partner, exactly as the README's curl line does, and prints ingest's answer as curl would.
  */
-@Command(name = "push", usageHelpAutoWidth = true,
-        description = { "Signs FILE as the local partner (key local-dev-key) and posts it to the running "
-                + "ingest-service with the Content-Type its name says: .txt plain text (its uri "
-                + "urn:newsroom:sample:<file name>), .json, .ninjs.json, .ndjson, .xml (RSS or Atom).",
-                "Prints ingest's answer; exits 0 if ingest took the story." })
+@Command(name = "push", usageHelpAutoWidth = true, header = "Push a story file to the running newsroom, signed, as curl would.",
+        description = { "Signs FILE as the local partner and posts it to the running ingest-service,",
+                "with the Content-Type its name says: .txt (plain text, sent with the uri",
+                "urn:newsroom:sample:<file name>), .json, .ninjs.json, .ndjson, .xml (RSS/Atom).",
+                "Prints ingest's answer as curl would; exits 0 if ingest took the story.", "" })
 final class PushCommand implements Callable<Integer> {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Parameters(paramLabel = "FILE", description = "The story file, e.g. samples/partner-story-deepmind-a24.txt.")
+    @Parameters(paramLabel = "FILE", description = "The story file, e.g. samples/json-story.json")
     Path file;
 
     @Option(names = "--ingest-port", paramLabel = "N", defaultValue = "8081", converter = PortNumber.class,

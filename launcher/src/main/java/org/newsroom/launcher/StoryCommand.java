@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ./newsroom story FILE}: a plain-text story as the JSON that {@code application/json} takes. */
-@Command(name = "story", usageHelpAutoWidth = true,
-        description = "Prints a plain-text story (headline on the first line) as the JSON that POST /v1/stories "
-                + "takes as application/json, read as ingest reads text/plain.")
+@Command(name = "story", usageHelpAutoWidth = true, header = "Print a plain-text story as the JSON of application/json.",
+        description = { "Prints a plain-text story (headline first) as the JSON that POST /v1/stories",
+                "takes as application/json, read as ingest reads text/plain.", "" })
 final class StoryCommand implements Callable<Integer> {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")

@@ -43,9 +43,10 @@ class NewsroomCliTest {
     }
 
     private static LauncherSettings parse(Properties properties, String... args) {
-        NewsroomCli cli = new NewsroomCli(properties);
-        new CommandLine(cli).setDefaultValueProvider(new SystemPropertyDefaults(properties)).parseArgs(args);
-        return cli.settings();
+        CommandLine cli = NewsroomCli.commandLine(properties, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        cli.parseArgs(args);
+        return cli.<NewsroomCli>getCommand().settings();
     }
 
     @Test
