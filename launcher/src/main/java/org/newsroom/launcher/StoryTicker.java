@@ -36,6 +36,8 @@ final class StoryTicker implements AutoCloseable {
     private static final List<Topic<String, ?>> FOLLOWED = List.of(Topics.ARTICLES, Topics.EMBARGOED, Topics.ENRICHED,
             Topics.PUBLISHED);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Long enough to recognize a story, short enough to keep a ticker line on a wide terminal's line. */
+    private static final int HEADLINE_WIDTH = 60;
 
     private final KafkaConsumer<String, String> consumer;
     private final Console console;
@@ -111,7 +113,8 @@ final class StoryTicker implements AutoCloseable {
                                 + enriched.enrichment().language());
             } else if (topic.equals(Topics.PUBLISHED.name())) {
                 PublishedArticleEvent published = json.readValue(record.value(), PublishedArticleEvent.class);
-                console.story(published.publishedAt(), "published", published.uri(),
+                String stage = published.action() == ArticleAction.KILLED ? "withdrawn" : "published";
+                console.story(published.publishedAt(), stage, published.uri(),
                         publish.resolve("/v1/articles/" + published.articleId()) + "  ("
                                 + Duration.between(published.receivedAt(), published.publishedAt()).toMillis()
                                 + " ms after acceptance)");
@@ -124,7 +127,9 @@ final class StoryTicker implements AutoCloseable {
     private static String describe(ArticleEvent article) {
         String action = article.action() == ArticleAction.PUBLISHED ? ""
                 : article.action().name().toLowerCase(Locale.ROOT) + ", ";
-        return "v" + article.version() + " (" + action + article.source() + ")  \"" + article.headline() + "\"";
+        String headline = article.headline().length() <= HEADLINE_WIDTH ? article.headline()
+                : article.headline().substring(0, HEADLINE_WIDTH - 1) + "…";
+        return "v" + article.version() + " (" + action + article.source() + ")  \"" + headline + "\"";
     }
 
     @Override

@@ -31,7 +31,7 @@ class StoryTickerTest {
     Path dataDir;
 
     @Test
-    void printsALinePerStepOfEachStoryWrittenAfterItStarted() throws Exception {
+    void printsALinePerStepOfEachStoryWrittenAfterItStartedAndAKillAsAWithdrawal() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir, FreePorts.pick(), FreePorts.pick());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -57,11 +57,17 @@ class StoryTickerTest {
                         + "\"uri\":\"" + URI_OF_STORY + "\",\"version\":1,\"action\":\"PUBLISHED\",\"articleId\":\"abc\","
                         + "\"receivedAt\":\"2026-11-30T10:00:00Z\",\"enrichedAt\":\"2026-11-30T10:00:01Z\","
                         + "\"publishedAt\":\"2026-11-30T10:00:01.250Z\"}")).get();
+                producer.send(new ProducerRecord<>(Topics.PUBLISHED.name(), "urn:killed", "{\"schemaVersion\":1,"
+                        + "\"uri\":\"urn:killed\",\"version\":2,\"action\":\"KILLED\",\"articleId\":\"def\","
+                        + "\"receivedAt\":\"2026-11-30T10:00:00Z\",\"enrichedAt\":\"2026-11-30T10:00:01Z\","
+                        + "\"publishedAt\":\"2026-11-30T10:00:02Z\"}")).get();
 
-                // Then it shows the three steps of that story and nothing else (topics have no order among them)
-                await().atMost(Duration.ofSeconds(30)).until(() -> console.toString(StandardCharsets.UTF_8).lines().count() >= 3);
+                // Then it shows the three steps of that story, the withdrawal of another, and nothing else
+                // (the topics have no order among them)
+                await().atMost(Duration.ofSeconds(30)).until(() -> console.toString(StandardCharsets.UTF_8).lines().count() >= 4);
                 assertThat(console.toString(StandardCharsets.UTF_8).lines())
-                        .hasSize(3)
+                        .hasSize(4)
+                        .anySatisfy(line -> assertThat(line).contains("withdrawn", "urn:killed", "/v1/articles/def"))
                         .anySatisfy(line -> assertThat(line).contains("accepted", URI_OF_STORY, "v1 (Wire)  \"Storm\""))
                         .anySatisfy(line -> assertThat(line).contains("enriched", URI_OF_STORY, "0 entities, language en"))
                         .anySatisfy(line -> assertThat(line).contains("published", URI_OF_STORY,
