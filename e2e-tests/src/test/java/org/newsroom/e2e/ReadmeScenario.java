@@ -2,9 +2,11 @@ package org.newsroom.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ interface ReadmeScenario {
 
     @Test
     default void theReadmesPushAndSubscribeLinesWorkAsWritten() throws Exception {
+        assumeTrue(onPath("curl") && onPath("openssl"), "the README's lines need curl and openssl on the PATH");
         Path root = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
         List<String> blocks = bashBlocks(Files.readString(root.resolve("README.md")));
         List<String> subscribe = blocks.stream().filter(block -> block.contains("/v1/stream")).toList();
@@ -80,6 +83,12 @@ interface ReadmeScenario {
         return block.replace("127.0.0.1:8081", services().ingest().getAuthority())
                 .replace("127.0.0.1:8083", services().publish().getAuthority())
                 .replace("./newsroom push ", "./newsroom push --ingest-port=" + services().ingest().getPort() + " ");
+    }
+
+    private static boolean onPath(String command) throws IOException, InterruptedException {
+        Process which = new ProcessBuilder("bash", "-c", "command -v " + command).redirectErrorStream(true).start();
+        which.getInputStream().transferTo(OutputStream.nullOutputStream());
+        return which.waitFor(10, TimeUnit.SECONDS) && which.exitValue() == 0;
     }
 
     private static List<String> bashBlocks(String readme) {
