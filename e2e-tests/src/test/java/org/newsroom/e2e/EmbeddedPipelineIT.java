@@ -1,18 +1,22 @@
 package org.newsroom.e2e;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.newsroom.launcher.LocalMongoServer;
+import org.newsroom.launcher.PartnerCredentials;
+import org.newsroom.launcher.ServiceJars;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The pipeline on an embedded KRaft broker and mongo-java-server, both on 127.0.0.1: runs
- * everywhere, including machines without Docker.
+ * everywhere, including machines without Docker. It also runs the README's lines.
  */
 @EmbeddedKafka
-class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario {
+class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, ReadmeScenario {
 
     private static LocalMongoServer mongo;
     private static NewsroomServices services;
@@ -23,7 +27,9 @@ class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
         bootstrapServers = broker.getBrokersAsString();
         mongo = LocalMongoServer.inMemory("127.0.0.1", 0);
-        services = NewsroomServices.start(bootstrapServers, mongo.connectionString("newsroom"));
+        // Ingest also knows ./newsroom's local partner, whose key and secret the README's lines use.
+        services = NewsroomServices.start(bootstrapServers, mongo.connectionString("newsroom"), "pipeline",
+                Map.of(ServiceJars.INGEST, PartnerCredentials.LOCAL.ingestEnvironment(1)));
     }
 
     @AfterAll

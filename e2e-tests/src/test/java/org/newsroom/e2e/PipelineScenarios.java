@@ -51,7 +51,9 @@ abstract class PipelineScenarios {
     @Test
     void sampleStoryReachesTheLiveStreamEnrichedAndIsStoredOnceWhenPushedTwice() throws Exception {
         try (StreamSubscriber subscriber = StreamSubscriber.connect(services().publish())) {
-            String story = PartnerStoryFile.toJson(sample(), Instant.parse("2026-11-24T08:00:00Z"));
+            // Its own uri: the README scenario pushes the same sample file under the uri ./newsroom push gives it.
+            String story = PartnerStoryFile.toJson(sample(), "urn:newsroom:e2e:deepmind-a24",
+                    Instant.parse("2026-11-24T08:00:00Z"));
             IngestClient ingest = new IngestClient(services().ingest());
 
             JsonNode first = pushInPartnerTrace(story);
@@ -119,6 +121,6 @@ abstract class PipelineScenarios {
     }
 
     private static Path sample() throws URISyntaxException {
-        return Path.of(PipelineScenarios.class.getResource("/partner-story-deepmind-a24.txt").toURI());
+        return Path.of(PipelineScenarios.class.getResource("/samples/partner-story-deepmind-a24.txt").toURI());
     }
 }

@@ -100,11 +100,12 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
         Object messageId = postJson(story).expectStatus().isAccepted()
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody().get("messageId");
 
+        // Command-line arguments, not builder properties: those are defaults, which application.yml's
+        // server.port (8081) would override, and 8081 may be a running ./newsroom's ingest.
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IngestApplication.class)
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
-                        TestPartners.AGENCY_SECRET_PROPERTY)
-                .run()) {
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--" + TestPartners.AGENCY_ID_PROPERTY, "--" + TestPartners.AGENCY_KEY_PROPERTY,
+                        "--" + TestPartners.AGENCY_SECRET_PROPERTY)) {
             WebTestClient other = WebTestClient.bindToServer()
                     .baseUrl("http://127.0.0.1:" + restarted.getEnvironment().getProperty("local.server.port")).build();
             await().atMost(Duration.ofSeconds(30)).until(() -> other.get().uri("/actuator/health/readiness").exchange()
@@ -122,7 +123,7 @@ class StoryIngestIntegrationTest extends KafkaIntegrationTest {
     }
 
     private static String readSample() throws IOException {
-        try (InputStream in = StoryIngestIntegrationTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+        try (InputStream in = StoryIngestIntegrationTest.class.getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

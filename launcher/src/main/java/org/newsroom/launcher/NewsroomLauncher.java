@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -56,77 +55,11 @@ public final class NewsroomLauncher {
     private record Part(String description, AutoCloseable resource) {
     }
 
-    NewsroomLauncher(LauncherSettings settings) {
+    private final Console console;
+
+    NewsroomLauncher(LauncherSettings settings, Console console) {
         this.settings = settings;
-    }
-
-    public static void main(String[] args) throws IOException {
-        if (args.length > 0 && args[0].equals("story")) {
-            printStoryJson(args);
-            return;
-        }
-        if (args.length > 0 && args[0].equals("push")) {
-            System.exit(pushStory(args));
-            return;
-        }
-        LauncherSettings settings;
-        try {
-            settings = LauncherSettings.parse(args, System.getProperties());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(LauncherSettings.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (settings.help()) {
-            System.out.println(LauncherSettings.USAGE);
-            return;
-        }
-        int exitCode = new NewsroomLauncher(settings).run();
-        System.exit(exitCode);
-    }
-
-    /** {@code story FILE}: the JSON of a plain-text partner story, ready to pipe into curl. */
-    private static void printStoryJson(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("Usage: newsroom story FILE   (prints the story JSON for POST /v1/stories)");
-            System.exit(2);
-        }
-        System.out.println(PartnerStoryFile.toJson(Path.of(args[1]), Instant.now()));
-    }
-
-    /**
-     * {@code push FILE [--ingest-port=N]}: the story JSON of {@code story FILE}, signed as the local
-     * partner and posted to the running ingest-service; prints ingest's status and answer.
-     */
-    private static int pushStory(String[] args) throws IOException {
-        String usage = "Usage: newsroom push FILE [--ingest-port=N]   (signs the story as partner '"
-                + PartnerCredentials.LOCAL.id() + "' and posts it to ingest-service)";
-        LauncherSettings settings;
-        try {
-            if (args.length < 2) {
-                throw new IllegalArgumentException("push needs a FILE");
-            }
-            settings = LauncherSettings.parse(Arrays.copyOfRange(args, 2, args.length), System.getProperties());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(usage);
-            return 2;
-        }
-        URI ingest = URI.create("http://127.0.0.1:" + settings.port(Port.INGEST));
-        String json = PartnerStoryFile.toJson(Path.of(args[1]), Instant.now());
-        try {
-            StoryPush.Answer answer = StoryPush.push(ingest, PartnerCredentials.LOCAL, json);
-            System.out.println("HTTP " + answer.status());
-            System.out.println(answer.body());
-            return answer.accepted() ? 0 : 1;
-        } catch (IOException e) {
-            System.err.println("ingest-service is not reachable at " + ingest + " (" + e + "); is ./newsroom running?");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        }
+        this.console = console;
     }
 
     /** Starts everything and blocks until the JVM shuts down; returns an exit code on failure. */
@@ -134,13 +67,17 @@ public final class NewsroomLauncher {
         Instant begin = Instant.now();
         Map<String, Path> jars;
         try {
-            jars = ServiceJars.locateAll(settings.home());
+            Map<String, Path> built = ServiceJars.locateAll(settings.home());
             PortCheck.requireFree(settings.ports());
             prepareDataDir();
+            // A running JVM must never see its jar rewritten: ./mvnw verify rebuilds target/ meanwhile.
+            jars = ServiceJars.copyForRun(built, settings.dataDir().resolve("jars"));
         } catch (IllegalStateException | UncheckedIOException e) {
-            say(e.getMessage());
+            console.fail(e.getMessage());
             return 1;
         }
+        say("starting; the services' logs go to " + settings.home().relativize(settings.logsDir())
+                + (settings.verbose() ? " and here" : " (--verbose follows them here)"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "newsroom-stop"));
         List<ServiceProcess> services;
         try {
@@ -149,12 +86,13 @@ public final class NewsroomLauncher {
             services = startServices(jars, kafka, mongo);
             awaitHealthy(services);
             printBanner(kafka, mongo, Duration.between(begin, Instant.now()));
+            followStories(kafka);
         } catch (RuntimeException e) {
             if (stopping) {
                 awaitStopped(); // Ctrl-C during start: the failure is only the stop in progress
                 return 130;
             }
-            say("Start failed: " + e.getMessage());
+            console.fail("start failed: " + e.getMessage());
             return 1;
         }
         services.forEach(this::reportUnexpectedExit);
@@ -166,8 +104,8 @@ public final class NewsroomLauncher {
         Path dataDir = settings.dataDir();
         try {
             if (settings.reset() && Files.exists(dataDir)) {
-                say("--reset: deleting " + dataDir);
-                deleteRecursively(dataDir);
+                say("--reset: deleting the data in " + dataDir);
+                deleteDataIn(dataDir);
             }
             Files.createDirectories(settings.logsDir());
         } catch (IOException e) {
@@ -185,7 +123,7 @@ public final class NewsroomLauncher {
         Path file = settings.dataDir().resolve("mongo.mv");
         LocalMongoServer mongo = LocalMongoServer.fileBacked(file, "127.0.0.1", settings.port(Port.MONGO));
         register(new Part("Mongo-compatible store", mongo));
-        say("Mongo-compatible store ready on 127.0.0.1:" + mongo.port() + " in " + seconds(begin) + " (" + file + ")");
+        console.ready("Mongo-compatible store", mongo.connectionString(DATABASE), since(begin));
         return mongo;
     }
 
@@ -194,7 +132,7 @@ public final class NewsroomLauncher {
         LocalKafkaBroker kafka = LocalKafkaBroker.start(settings.dataDir().resolve("kafka"),
                 settings.port(Port.KAFKA), settings.port(Port.KAFKA_CONTROLLER));
         register(new Part("Kafka broker", kafka));
-        say("Kafka broker ready on " + kafka.bootstrapServers() + " in " + seconds(begin));
+        console.ready("Kafka broker", kafka.bootstrapServers(), since(begin));
         return kafka;
     }
 
@@ -212,10 +150,9 @@ public final class NewsroomLauncher {
             }
             List<String> jvmArgs = Stream.concat(Stream.of(HEAP_BY_SERVICE.get(name)), SERVICE_JVM_ARGS.stream()).toList();
             addService(services, ServiceProcess.start(name, jars.get(name), settings.port(PORT_BY_SERVICE.get(name)), env,
-                    jvmArgs, settings.logsDir().resolve(name + ".log"), !settings.quiet()));
+                    jvmArgs, settings.logsDir().resolve(name + ".log"), settings.verbose()));
         }
-        say("Started " + String.join(", ", ServiceJars.SERVICES) + "; waiting for them to report UP"
-                + (settings.quiet() ? " (output in " + settings.logsDir() + ")" : ""));
+        say("waiting for " + String.join(", ", ServiceJars.SERVICES) + " to report UP (a first start takes a minute)");
         return services;
     }
 
@@ -242,37 +179,44 @@ public final class NewsroomLauncher {
     private void awaitOne(ServiceProcess service) {
         Instant begin = Instant.now();
         service.awaitHealthy(settings.startupTimeout());
-        say(service.name() + " is UP on " + service.baseUri() + " after " + seconds(begin));
+        console.ready(service.name(), service.baseUri().toString(), since(begin));
     }
 
+    /** The URLs box: short enough that everything up to here fits on one screen. */
     private void printBanner(LocalKafkaBroker kafka, LocalMongoServer mongo, Duration took) {
         String ingest = "http://127.0.0.1:" + settings.port(Port.INGEST);
         String publish = "http://127.0.0.1:" + settings.port(Port.PUBLISH);
-        String health = "http://127.0.0.1:{" + settings.port(Port.INGEST) + "," + settings.port(Port.ENRICH) + ","
-                + settings.port(Port.PUBLISH) + "}/actuator/health";
-        String line = "=".repeat(72);
-        System.out.println(String.join("\n",
-                "",
+        String pushOption = settings.port(Port.INGEST) == Port.INGEST.defaultPort() ? ""
+                : "--ingest-port=" + settings.port(Port.INGEST) + " ";
+        String line = "=".repeat(78);
+        console.block(String.join("\n",
                 line,
-                String.format(Locale.ROOT, "  The newsroom is ready (took %.1f s)", took.toMillis() / 1000.0),
-                "",
-                "  Push a story            ./newsroom push FILE   (plain text, headline on the first line)",
-                "    or by hand       POST " + ingest + "/v1/stories  signed as partner '" + PartnerCredentials.LOCAL.id() + "':",
-                "                          X-Api-Key: " + PartnerCredentials.LOCAL.apiKey(),
-                "                          X-Signature: sha256=<hex HMAC-SHA256 of the body, key \""
-                        + PartnerCredentials.LOCAL.secret() + "\">",
-                "  Live page               " + publish + "/   (open it in a browser)",
-                "  Live stream        GET  " + publish + "/v1/stream   (SSE; NDJSON with Accept: application/x-ndjson)",
-                "  Articles           GET  " + publish + "/v1/articles?entity=&lang=&type=&before=&limit=",
-                "  One article        GET  " + publish + "/v1/articles/{id}",
-                "  Health             GET  " + health,
-                "  Kafka bootstrap         " + kafka.bootstrapServers(),
-                "  MongoDB                 " + mongo.connectionString(DATABASE),
-                "  Logs                    " + settings.logsDir(),
-                "",
-                "  Press Ctrl-C to stop everything.",
+                String.format(Locale.ROOT, "  The newsroom is ready (took %.1f s). Ctrl-C stops everything.",
+                        took.toMillis() / 1000.0),
+                "  Live page     " + publish + "/",
+                "  Live stream   curl -N " + publish + "/v1/stream",
+                "  Push a story  ./newsroom push " + pushOption + "samples/partner-story-deepmind-a24.txt",
+                "  or by hand    POST " + ingest + "/v1/stories  X-Api-Key: " + PartnerCredentials.LOCAL.apiKey(),
+                "                X-Signature: sha256=<hex HMAC-SHA256 of the body, key "
+                        + PartnerCredentials.LOCAL.secret() + ">",
+                "  Articles      " + publish + "/v1/articles?entity=&lang=&type=&before=&limit=",
+                "  Health        http://127.0.0.1:{" + settings.port(Port.INGEST) + "," + settings.port(Port.ENRICH)
+                        + "," + settings.port(Port.PUBLISH) + "}/actuator/health",
+                "  Kafka         " + kafka.bootstrapServers() + "   MongoDB " + mongo.connectionString(DATABASE),
+                "  Logs          " + settings.logsDir(),
                 line,
-                ""));
+                "  Stories appear below as they are accepted, enriched and published."));
+    }
+
+    /** The live ticker; without it the newsroom still runs, so a failure to start it is only reported. */
+    private void followStories(LocalKafkaBroker kafka) {
+        try {
+            StoryTicker ticker = StoryTicker.start(kafka.bootstrapServers(), console,
+                    URI.create("http://127.0.0.1:" + settings.port(Port.PUBLISH)));
+            register(new Part("story ticker", ticker));
+        } catch (RuntimeException e) {
+            say("cannot follow the stories (" + e.getMessage() + "); the newsroom runs without the ticker");
+        }
     }
 
     private void reportUnexpectedExit(ServiceProcess service) {
@@ -306,14 +250,14 @@ public final class NewsroomLauncher {
         stopping = true;
         while (!started.isEmpty()) {
             Part part = started.pop();
-            say("Stopping " + part.description() + "…");
+            say("stopping " + part.description() + "…");
             closeQuietly(part);
         }
-        say("Stopped.");
+        say("stopped.");
         stoppedLatch.countDown();
     }
 
-    private static void closeQuietly(Part part) {
+    private void closeQuietly(Part part) {
         try {
             part.resource().close();
         } catch (Exception e) {
@@ -333,10 +277,14 @@ public final class NewsroomLauncher {
         services.parallelStream().forEach(ServiceProcess::close);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
+    /** Everything but the jars, which this very JVM (./newsroom runs the launcher from its copy) may be using. */
+    private static void deleteDataIn(Path dataDir) throws IOException {
+        Path jars = dataDir.resolve("jars");
+        try (Stream<Path> paths = Files.walk(dataDir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                if (!path.startsWith(jars) && !path.equals(dataDir)) {
+                    Files.delete(path);
+                }
             }
         }
     }
@@ -355,11 +303,11 @@ public final class NewsroomLauncher {
         };
     }
 
-    private static String seconds(Instant since) {
-        return String.format(Locale.ROOT, "%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    private static Duration since(Instant begin) {
+        return Duration.between(begin, Instant.now());
     }
 
-    private static void say(String message) {
-        System.out.println("[newsroom] " + message);
+    private void say(String message) {
+        console.say(message);
     }
 }

@@ -25,6 +25,7 @@ final class PortCheck {
      */
     static void requireFree(Map<Port, Integer> ports) {
         List<String> problems = new ArrayList<>();
+        List<Port> taken = new ArrayList<>();
         Map<Integer, Port> claimed = new HashMap<>();
         for (Port use : Port.values()) {
             int port = ports.get(use);
@@ -32,13 +33,26 @@ final class PortCheck {
             if (other != null) {
                 problems.add("port " + port + " is configured for both " + other.label() + " and " + use.label());
             } else if (!isFree(port)) {
-                problems.add("port " + port + " (" + use.label() + ") is already in use: stop what uses it"
-                        + " (an earlier ./newsroom?) or choose another with --" + use.option() + "=N");
+                taken.add(use);
             }
+        }
+        if (!taken.isEmpty()) {
+            problems.add(takenPorts(taken, ports));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Cannot start: " + String.join("; ", problems) + ".");
         }
+    }
+
+    /** All taken ports in one sentence, since they are usually one earlier ./newsroom's. */
+    private static String takenPorts(List<Port> taken, Map<Port, Integer> ports) {
+        String which = String.join(", ", taken.stream().map(use -> ports.get(use) + " (" + use.label() + ")").toList());
+        String options = String.join(", ", taken.stream().map(use -> "--" + use.option() + "=N").toList());
+        return taken.size() == 1
+                ? "port " + which + " is already in use: stop what uses it (an earlier ./newsroom?) or choose another with "
+                        + options
+                : "ports " + which + " are already in use: stop what uses them (an earlier ./newsroom?) or choose others"
+                        + " with " + options;
     }
 
     static boolean isFree(int port) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,28 @@ public final class ServiceJars {
             throw new IllegalStateException("Missing " + String.join(", ", missing) + ". " + BUILD_HINT);
         }
         return jars;
+    }
+
+    /**
+     * Copies each jar to {@code <dir>/<service>.jar} and returns the copies. The copy is written
+     * beside its target and then renamed over it, so a JVM still running an earlier copy keeps its
+     * file (the old inode) intact, and a rebuild of {@code target/} never touches a running service.
+     */
+    public static Map<String, Path> copyForRun(Map<String, Path> jars, Path dir) {
+        Map<String, Path> copies = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, Path> jar : jars.entrySet()) {
+                Path copy = dir.resolve(jar.getKey() + ".jar");
+                Path partial = dir.resolve(jar.getKey() + ".jar.partial");
+                Files.copy(jar.getValue(), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                copies.put(jar.getKey(), copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the services' jars to " + dir + ": " + e.getMessage(), e);
+        }
+        return copies;
     }
 
     private static Optional<Path> find(Path home, String service) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * One service running as a child JVM, typically {@code java -jar <service>-exec.jar}.
  *
- * <p>The child's stdout and stderr go, line by line, to a log file and (unless quiet) to this
+ * <p>The child's stdout and stderr go, line by line, to a log file and (if echoed) to this
  * JVM's stdout prefixed with {@code [name] }, so a failure can always be explained from the file.
  * Children are stopped when this JVM exits, even if the caller forgets to close them, because a
  * leftover service would keep its port and make the next run fail.

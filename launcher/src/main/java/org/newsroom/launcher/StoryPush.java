@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * {@code ./newsroom push FILE}: signs a story as a partner would and posts it to ingest-service, so
- * that trying the newsroom needs neither curl nor an HMAC one-liner.
+ * {@code ./newsroom push FILE}: signs a story file as a partner would and posts it to ingest-service,
+ * so that trying the newsroom needs neither curl nor an HMAC one-liner.
  */
 final class StoryPush {
 
@@ -28,21 +28,22 @@ final class StoryPush {
     }
 
     /**
-     * Posts {@code json} to {@code <ingest>/v1/stories}, signed by {@code partner}.
+     * Posts the file's bytes to {@code <ingest>/v1/stories} with its content type and headers,
+     * signed by {@code partner}.
      *
      * @throws IOException if ingest-service cannot be reached
      */
-    static Answer push(URI ingest, PartnerCredentials partner, String json) throws IOException, InterruptedException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/v1/stories"))
+    static Answer push(URI ingest, PartnerCredentials partner, StoryFile story) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ingest.resolve("/v1/stories"))
                 .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", story.contentType())
                 .header(PartnerCredentials.API_KEY_HEADER, partner.apiKey())
-                .header(PartnerCredentials.SIGNATURE_HEADER, partner.sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .header(PartnerCredentials.SIGNATURE_HEADER, partner.sign(story.body()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(story.body()));
+        story.headers().forEach(request::header);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body());
     }
 }

@@ -16,16 +16,17 @@ class PartnerStoryFileTest {
     Path dir;
 
     @Test
-    void firstLineIsTheHeadlineAndTheAttributionNamesTheSource() throws Exception {
+    void firstLineIsTheHeadlineTheAttributionNamesTheSourceAndReadMoreLinesAreHints() throws Exception {
         Path file = Files.writeString(dir.resolve("Partner Story.txt"),
-                "Big \"News\" Today\nFirst paragraph\twith a tab.\nContinue reading at Example Wire.\n");
+                "Big \"News\" Today\nFirst paragraph\twith a tab.\nRead more Other \"story\" →\nContinue reading at Example Wire.\n");
 
         String json = PartnerStoryFile.toJson(file, Instant.parse("2026-11-24T10:00:00Z"));
 
         assertThat(json).isEqualTo("{\"uri\":\"urn:newsroom:sample:partner-story\","
                 + "\"headline\":\"Big \\\"News\\\" Today\","
-                + "\"body\":\"First paragraph\\twith a tab.\\nContinue reading at Example Wire.\","
-                + "\"source\":\"Example Wire\",\"firstCreated\":\"2026-11-24T10:00:00Z\"}");
+                + "\"body\":\"First paragraph\\twith a tab.\","
+                + "\"source\":\"Example Wire\",\"firstCreated\":\"2026-11-24T10:00:00Z\","
+                + "\"relatedHints\":[\"Other \\\"story\\\"\"]}");
     }
 
     @Test

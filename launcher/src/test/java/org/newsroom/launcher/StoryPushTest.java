@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,13 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
 class StoryPushTest {
 
     /** What the stand-in for ingest-service received. */
-    private record Received(String method, String path, String contentType, String apiKey, String signature, byte[] body) {
+    private record Received(String method, String path, String contentType, String apiKey, String signature,
+            String storyUri, byte[] body) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -33,7 +37,8 @@ class StoryPushTest {
         ingest.createContext("/", exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("X-Api-Key"),
-                    exchange.getRequestHeaders().getFirst("X-Signature"), exchange.getRequestBody().readAllBytes()));
+                    exchange.getRequestHeaders().getFirst("X-Signature"), exchange.getRequestHeaders().getFirst("X-Story-Uri"),
+                    exchange.getRequestBody().readAllBytes()));
             byte[] answer = "{\"status\":\"accepted\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(202, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -48,12 +53,16 @@ class StoryPushTest {
         ingest.stop(0);
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void postsTheJsonSignedWithTheLocalPartnersSecret() throws Exception {
+    void postsTheFileSignedWithTheLocalPartnersSecret() throws Exception {
         String json = "{\"headline\":\"Caf\u00e9 \ud83d\udcf0\"}";
+        Path file = Files.writeString(dir.resolve("story.json"), json);
         URI uri = URI.create("http://127.0.0.1:" + ingest.getAddress().getPort());
 
-        StoryPush.Answer answer = StoryPush.push(uri, PartnerCredentials.LOCAL, json);
+        StoryPush.Answer answer = StoryPush.push(uri, PartnerCredentials.LOCAL, StoryFile.read(file));
 
         assertThat(answer).isEqualTo(new StoryPush.Answer(202, "{\"status\":\"accepted\"}"));
         assertThat(answer.accepted()).isTrue();
@@ -65,6 +74,19 @@ class StoryPushTest {
         assertThat(request.apiKey()).isEqualTo("local-dev-key");
         assertThat(request.body()).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
         assertThat(request.signature()).isEqualTo(PartnerCredentials.LOCAL.sign(request.body()));
+    }
+
+    @Test
+    void sendsPlainTextWithTheUriTheReadmesCurlLineSpellsOut() throws Exception {
+        Path file = Files.writeString(dir.resolve("Partner Story.txt"), "Headline\nBody\n");
+        URI uri = URI.create("http://127.0.0.1:" + ingest.getAddress().getPort());
+
+        StoryPush.push(uri, PartnerCredentials.LOCAL, StoryFile.read(file));
+
+        Received request = received.get(0);
+        assertThat(request.contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(request.storyUri()).isEqualTo("urn:newsroom:sample:partner-story");
+        assertThat(request.body()).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test

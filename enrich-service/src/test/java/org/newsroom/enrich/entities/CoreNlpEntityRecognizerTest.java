@@ -31,7 +31,7 @@ class CoreNlpEntityRecognizerTest {
     static void buildRecognizerAndReadSample() throws IOException {
         recognizer = new CoreNlpEntityRecognizer(new EnrichProperties.Ner("corenlp-4.5.10", MODEL));
         try (InputStream sample = CoreNlpEntityRecognizerTest.class
-                .getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+                .getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             String story = new String(sample.readAllBytes(), StandardCharsets.UTF_8);
             int endOfHeadline = story.indexOf('\n');
             headline = story.substring(0, endOfHeadline);

@@ -38,7 +38,7 @@ class SampleStoryEntitiesTest {
                 new CoreNlpEntityRecognizer(new EnrichProperties.Ner("corenlp-4.5.10", MODEL)),
                 List.of(new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
                 aliases.version()), aliases);
-        try (InputStream sample = SampleStoryEntitiesTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+        try (InputStream sample = SampleStoryEntitiesTest.class.getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             String story = new String(sample.readAllBytes(), StandardCharsets.UTF_8);
             int endOfHeadline = story.indexOf('\n');
             headline = story.substring(0, endOfHeadline);

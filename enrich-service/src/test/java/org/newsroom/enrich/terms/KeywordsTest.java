@@ -24,7 +24,7 @@ class KeywordsTest {
 
     @BeforeAll
     static void readSample() throws IOException {
-        try (InputStream sample = KeywordsTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+        try (InputStream sample = KeywordsTest.class.getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             String text = new String(sample.readAllBytes(), StandardCharsets.UTF_8);
             int endOfHeadline = text.indexOf('\n');
             Instant created = Instant.parse("2026-01-10T08:00:00Z");

@@ -87,7 +87,7 @@ class PlainTextStoryTest {
     }
 
     private static String sample() throws IOException {
-        try (InputStream in = PlainTextStoryTest.class.getResourceAsStream("/partner-story-deepmind-a24.txt")) {
+        try (InputStream in = PlainTextStoryTest.class.getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
