@@ -146,6 +146,28 @@ class CoreNlpEntityRecognizerTest {
                 tuple(new Mention(TextField.HEADLINE, 11, 17, "Lisbon"), EntityType.LOCATION));
     }
 
+    /**
+     * CoreNLP's own entity mentions add every "he" and "his" as a PERSON; the recognizer reads the
+     * CRF's labels from the tokens, so no pronoun is ever a mention, while the bare recognizer
+     * still reports every run of the CRF's labels.
+     */
+    @Test
+    void noPronounIsEverAMention() {
+        // Given
+        String pronounHeadline = "HE SAID SHE WOULD WIN";
+        String pronounBody = "Angela Merkel arrived late. He said his party would win, and she agreed. "
+                + "His rival, Olaf Scholz, said her plan was his.";
+
+        // When
+        List<RecognizedMention> mentions = recognizer.recognize(pronounHeadline, pronounBody);
+
+        // Then
+        assertThat(mentions).extracting(recognized -> recognized.mention().text())
+                .contains("Angela Merkel", "Olaf Scholz")
+                .allSatisfy(text -> assertThat(NameMentions.isName(List.of(text.split(" ")))).isTrue())
+                .doesNotContain("He", "he", "his", "His", "she", "her", "HE", "SHE");
+    }
+
     @Test
     void versionNamesEngineAndModel() {
         assertThat(recognizer.version()).isEqualTo("corenlp-4.5.10/english.conll.4class.distsim");
