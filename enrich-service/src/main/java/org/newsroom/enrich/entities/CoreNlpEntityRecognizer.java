@@ -45,6 +45,9 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             "LOCATION", EntityType.LOCATION,
             "MISC", EntityType.MISC);
 
+    /** The most characters annotated as one CoreNLP document; wire stories are a few thousand. */
+    static final int MAX_CHUNK = 20_000;
+
     private final StanfordCoreNLP pipeline;
     private final String version;
     private final boolean namesOnly;
@@ -108,17 +111,47 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     }
 
     private void addMentions(TextField field, String text, List<RecognizedMention> mentions) {
-        if (text.isBlank()) {
-            return;
-        }
-        CoreDocument document = pipeline.processToCoreDocument(text);
-        for (CoreMap sentence : document.annotation().get(CoreAnnotations.SentencesAnnotation.class)) {
-            addRuns(field, text, sentence.get(CoreAnnotations.TokensAnnotation.class), mentions);
+        for (int start = 0; start < text.length(); ) {
+            int end = chunkEnd(text, start);
+            String chunk = text.substring(start, end);
+            if (!chunk.isBlank()) {
+                CoreDocument document = pipeline.processToCoreDocument(chunk);
+                for (CoreMap sentence : document.annotation().get(CoreAnnotations.SentencesAnnotation.class)) {
+                    addRuns(field, text, start, sentence.get(CoreAnnotations.TokensAnnotation.class), mentions);
+                }
+            }
+            start = end;
         }
     }
 
+    /**
+     * Where the chunk of text that starts at {@code start} ends: a body is annotated in chunks of at
+     * most {@link #MAX_CHUNK} characters, because CoreNLP holds a whole document's tokens with all
+     * their annotations (a megabyte of text in one piece ran a 1 GB heap out of memory). A chunk ends after
+     * a line break, which ends a sentence anyway, so the CRF (whose features do not cross
+     * sentences) labels the text exactly as in one piece; only a line longer than a chunk is cut,
+     * at its last whitespace, or anywhere if it has none.
+     */
+    static int chunkEnd(String text, int start) {
+        if (text.length() - start <= MAX_CHUNK) {
+            return text.length();
+        }
+        int limit = start + MAX_CHUNK;
+        int lineBreak = text.lastIndexOf('\n', limit - 1);
+        if (lineBreak >= start) {
+            return lineBreak + 1;
+        }
+        for (int at = limit - 1; at > start; at--) {
+            if (Character.isWhitespace(text.charAt(at))) {
+                return at + 1;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+
     /** Each run of tokens with one entity label becomes a mention, as CoreNLP's own chunking does. */
-    private void addRuns(TextField field, String text, List<CoreLabel> tokens, List<RecognizedMention> mentions) {
+    private void addRuns(TextField field, String text, int offset, List<CoreLabel> tokens,
+            List<RecognizedMention> mentions) {
         int from = 0;
         while (from < tokens.size()) {
             EntityType type = typeOf(tokens.get(from));
@@ -129,8 +162,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             if (type != null) {
                 List<CoreLabel> run = tokens.subList(from, to);
                 if (!namesOnly || NameMentions.isName(run.stream().map(CoreLabel::word).toList())) {
-                    int start = run.get(0).beginPosition();
-                    int end = run.get(run.size() - 1).endPosition();
+                    int start = offset + run.get(0).beginPosition();
+                    int end = offset + run.get(run.size() - 1).endPosition();
                     mentions.add(new RecognizedMention(new Mention(field, start, end, text.substring(start, end)),
                             type, confidence(run)));
                 }
