@@ -13,18 +13,32 @@ import org.jspecify.annotations.Nullable;
  *        the editorial version
  * @param language detected BCP 47 language, if detection ran
  * @param entities named entities, most salient first
- * @param related earlier related articles
+ * @param related earlier related articles and links, each with a uri
  * @param keywords the terms that characterize the article, most characteristic first; empty in
  *        enrichments made before they were computed
  * @param enrichedAt when the enrichment was computed
+ * @param entitiesOmitted why {@code entities} is empty on purpose, such as a story in a language
+ *        the recognizer has no model for; absent when entities were recognized (a new optional
+ *        field of schema version 1)
+ * @param unresolvedHints titles of the partner's read-more hints that no archived article
+ *        matched, in the partner's order: a title without a link, so not in {@code related};
+ *        empty in enrichments made before it existed (a new optional field of schema version 1)
  */
 public record Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
-        List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
+        List<RelatedLink> related, List<String> keywords, Instant enrichedAt, @Nullable String entitiesOmitted,
+        List<String> unresolvedHints) {
 
-    /** Enrichments written before {@code keywords} existed read with none (JSON gives null). */
+    /** Enrichments written before {@code keywords} or {@code unresolvedHints} existed read with none (JSON gives null). */
     public Enrichment {
         entities = List.copyOf(entities);
         related = List.copyOf(related);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        unresolvedHints = unresolvedHints == null ? List.of() : List.copyOf(unresolvedHints);
+    }
+
+    /** An enrichment whose entities were recognized and whose hints all resolved. */
+    public Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
+            List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
+        this(enrichmentVersion, language, entities, related, keywords, enrichedAt, null, List.of());
     }
 }

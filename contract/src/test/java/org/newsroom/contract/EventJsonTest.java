@@ -33,6 +33,22 @@ class EventJsonTest {
     }
 
     @Test
+    void theReasonForNoEntitiesAndTheUnresolvedHintsSurviveAJsonRoundTrip() {
+        ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, "e-1", ArticleAction.PUBLISHED,
+                "urn:test:1", 1, "Überschrift", "Text", "Agency", "partner", null,
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"), List.of("Mehr dazu"));
+        EnrichedArticleEvent event = new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "e-2", article,
+                new Enrichment("engine/model", "de", List.of(), List.of(), List.of(),
+                        Instant.parse("2026-01-02T03:04:07Z"), "language not English: de", List.of("Mehr dazu")));
+
+        String text = json.writeValueAsString(event);
+
+        assertThat(text).contains("\"entitiesOmitted\":\"language not English: de\"")
+                .contains("\"unresolvedHints\":[\"Mehr dazu\"]");
+        assertThat(json.readValue(text, EnrichedArticleEvent.class)).isEqualTo(event);
+    }
+
+    @Test
     void anEventWrittenBeforeTheOptionalFieldsReadsWithoutThem() {
         String written = """
                 {"schemaVersion":1,"eventId":"e-2","article":{"schemaVersion":1,"eventId":"e-1","action":"PUBLISHED",
@@ -46,6 +62,8 @@ class EventJsonTest {
 
         assertThat(event.article().relatedHints()).isEmpty();
         assertThat(event.enrichment().keywords()).isEmpty();
+        assertThat(event.enrichment().entitiesOmitted()).isNull();
+        assertThat(event.enrichment().unresolvedHints()).isEmpty();
         assertThat(event.enrichment().entities()).singleElement()
                 .satisfies(entity -> assertThat(entity.confidence()).isNull());
     }

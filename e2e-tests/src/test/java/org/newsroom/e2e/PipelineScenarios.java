@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.Topics;
@@ -86,6 +87,30 @@ abstract class PipelineScenarios {
                     .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)));
             assertThat(stored).isEqualTo(article);
             assertThat(storedArticlesWithUri(mongoUri(), uri)).isEqualTo(1);
+        }
+    }
+
+    /** CoreNLP's own entity mentions made every "he" and "his" a PERSON; none may reach a subscriber. */
+    @Test
+    void aStoryWithPronounsShowsNoneOfThemAsEntitiesOnTheStream() throws Exception {
+        try (StreamSubscriber subscriber = StreamSubscriber.connect(services().publish())) {
+            String uri = Stories.uri("pronouns", 1);
+            String story = Stories.json(uri, "Merkel says she will stay on",
+                    "Angela Merkel said on Monday that she would lead her party into the election. "
+                            + "He agreed, said Olaf Scholz, adding that his own plans had not changed. "
+                            + "His deputy said they would meet her in Berlin.");
+
+            successful(new IngestClient(services().ingest()).push(story));
+            await().atMost(DELIVERY).until(() -> !subscriber.eventsFor(uri).isEmpty());
+
+            JsonNode article = json.readTree(subscriber.eventsFor(uri).get(0).data());
+            List<String> entities = article.get("entities").valueStream()
+                    .map(entity -> entity.get("name").asString() + "/" + entity.get("type").asString())
+                    .toList();
+            assertThat(entities).contains("Angela Merkel/PERSON", "Olaf Scholz/PERSON");
+            assertThat(article.get("entities").valueStream()
+                    .map(entity -> entity.get("name").asString().toLowerCase(Locale.ROOT)))
+                    .doesNotContainAnyElementsOf(List.of("he", "his", "she", "her", "they"));
         }
     }
 

@@ -27,6 +27,9 @@ import org.newsroom.enrich.related.RelatedLinks;
  * archive) and its keywords. Related articles and keywords come from one comparison of the text
  * with the archive.
  *
+ * <p>A read-more hint of the partner that no archived article matches has no uri: it is not a
+ * link, so it is carried by title in {@code unresolvedHints} rather than in {@code related}.
+ *
  * <p>The enriched event's id is derived from the article event's id and the enrichment version
  * rather than drawn at random: when a redelivered article is enriched again, the repeated output
  * carries the same id and consumers can recognise it as a duplicate.
@@ -34,6 +37,9 @@ import org.newsroom.enrich.related.RelatedLinks;
 public final class ArticleEnricher {
 
     private static final MessageDigest MD5 = newMd5();
+
+    /** The reason given for no entities in a story of another language, followed by its tag. */
+    static final String NOT_ENGLISH = "language not English: ";
 
     private final EntityExtractor entities;
     private final LanguageDetector languages;
@@ -59,10 +65,15 @@ public final class ArticleEnricher {
 
     public EnrichedArticleEvent enrich(ArticleEvent article) {
         String enrichmentVersion = entities.version();
-        List<Entity> found = entitiesOf(article);
+        String language = languageOf(article);
+        String entitiesOmitted = article.action() == ArticleAction.KILLED || isEnglishOrUnknown(language)
+                ? null : NOT_ENGLISH + language;
+        List<Entity> found = entitiesOmitted == null ? entitiesOf(article) : List.of();
         ArchiveComparison comparison = comparisonOf(article, found);
-        Enrichment enrichment = new Enrichment(enrichmentVersion, languageOf(article), found,
-                relatedOf(article, comparison), comparison.keywords(), clock.instant());
+        List<RelatedLink> links = relatedOf(article, comparison);
+        Enrichment enrichment = new Enrichment(enrichmentVersion, language, found,
+                links.stream().filter(link -> !link.uri().isEmpty()).toList(), comparison.keywords(), clock.instant(),
+                entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList());
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
     }
@@ -73,6 +84,15 @@ public final class ArticleEnricher {
             return article.language();
         }
         return languages.detect(article.headline() + "\n" + article.body()).orElse(null);
+    }
+
+    /**
+     * The recognizer's model is English: on other languages it tags capitalised words at random,
+     * so a story declared or detected in another language gets no entities. A story whose
+     * language is unknown (too short or mixed to tell) is recognized: most partner copy is English.
+     */
+    private static boolean isEnglishOrUnknown(@Nullable String language) {
+        return language == null || language.equals("en") || language.startsWith("en-");
     }
 
     /** A killed story's content must disappear downstream, so it is not worth recognizing. */

@@ -3,6 +3,8 @@ package org.newsroom.enrich.entities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.newsroom.contract.Mention;
 import org.newsroom.contract.TextField;
@@ -43,20 +45,34 @@ public final class AliasGazetteer implements MentionRefinement {
         return all;
     }
 
+    /**
+     * The covered text of a field is kept as start → end of non-overlapping mentions, so that each
+     * match is checked against its neighbours only: a long body has tens of thousands of mentions.
+     */
     private void addMatches(TextField field, String text, List<RecognizedMention> all) {
+        TreeMap<Integer, Integer> covered = new TreeMap<>();
+        for (RecognizedMention recognized : all) {
+            if (recognized.mention().field() == field) {
+                covered.merge(recognized.mention().start(), recognized.mention().end(), Math::max);
+            }
+        }
         for (AliasTable.ScanAlias scan : aliases.scanAliases()) {
             String alias = scan.alias();
             for (int at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
                 int end = at + alias.length();
-                if (isWordBoundary(text, at - 1) && isWordBoundary(text, end)) {
-                    RecognizedMention match = new RecognizedMention(new Mention(field, at, end, alias),
-                            scan.entity().type(), GAZETTEER_CONFIDENCE);
-                    if (all.stream().noneMatch(match::overlaps)) {
-                        all.add(match);
-                    }
+                if (isWordBoundary(text, at - 1) && isWordBoundary(text, end) && !overlaps(covered, at, end)) {
+                    all.add(new RecognizedMention(new Mention(field, at, end, alias), scan.entity().type(),
+                            GAZETTEER_CONFIDENCE));
+                    covered.put(at, end);
                 }
             }
         }
+    }
+
+    /** Whether [start, end) overlaps a covered span: the one starting last before end must end after start. */
+    private static boolean overlaps(TreeMap<Integer, Integer> covered, int start, int end) {
+        Map.Entry<Integer, Integer> before = covered.lowerEntry(end);
+        return before != null && before.getValue() > start;
     }
 
     private static boolean isWordBoundary(String text, int index) {

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
 import org.newsroom.contract.TextField;
@@ -21,6 +24,12 @@ import org.newsroom.enrich.EnrichProperties;
  * files we do not ship, and they would add entity classes the contract has no type for. The
  * pipeline is expensive to build (one to a few seconds, about 60 MB of heap for the 4-class model), so
  * build one instance per process and share it.
+ *
+ * <p>Mentions are the runs of tokens the CRF gave the same label, read from the tokens themselves.
+ * CoreNLP's own entity mentions ({@code ner.buildEntityMentions}) are not built: besides the CRF's
+ * runs they hold "pronominal mentions", every "he", "she" or "his" typed PERSON, which are not
+ * names. A run that is not a name either ({@link NameMentions}) is dropped here, at the source,
+ * unless the recognizer is {@linkplain #bare bare}.
  *
  * <p>Headline and body are annotated as separate documents, so that the headline can never run
  * into the first body sentence and the offsets refer directly to the article's fields. Every line
@@ -36,25 +45,55 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             "LOCATION", EntityType.LOCATION,
             "MISC", EntityType.MISC);
 
+    /** The most characters annotated as one CoreNLP document; wire stories are a few thousand. */
+    static final int MAX_CHUNK = 20_000;
+
     private final StanfordCoreNLP pipeline;
     private final String version;
+    private final boolean namesOnly;
 
     public CoreNlpEntityRecognizer(EnrichProperties.Ner ner) {
-        this.pipeline = new StanfordCoreNLP(pipelineProperties(ner.model()));
+        this(ner, Tokenization.CORENLP, true);
+    }
+
+    private CoreNlpEntityRecognizer(EnrichProperties.Ner ner, Tokenization tokenization, boolean namesOnly) {
+        this.pipeline = new StanfordCoreNLP(pipelineProperties(ner.model(), tokenization));
         this.version = ner.enrichmentVersion();
+        this.namesOnly = namesOnly;
+    }
+
+    /** The service's recognizer, reading the text with the given tokenization. */
+    public static CoreNlpEntityRecognizer names(EnrichProperties.Ner ner, Tokenization tokenization) {
+        return new CoreNlpEntityRecognizer(ner, tokenization, true);
+    }
+
+    /**
+     * Every run of the CRF's labels as it is, names or not: the bare model that the evaluation
+     * compares the pipeline with.
+     */
+    public static CoreNlpEntityRecognizer bare(EnrichProperties.Ner ner, Tokenization tokenization) {
+        return new CoreNlpEntityRecognizer(ner, tokenization, false);
     }
 
     /** The CoreNLP properties of the recognizer; public so that the benchmark runs bare CoreNLP exactly so. */
     public static Properties pipelineProperties(String model) {
+        return pipelineProperties(model, Tokenization.CORENLP);
+    }
+
+    static Properties pipelineProperties(String model, Tokenization tokenization) {
         Properties properties = new Properties();
         properties.setProperty("annotators", "tokenize,ssplit,ner");
         properties.setProperty("tokenize.language", "en");
         properties.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        if (tokenization == Tokenization.AS_GIVEN) {
+            properties.setProperty("tokenize.whitespace", "true");
+            properties.setProperty("ssplit.eolonly", "true");
+        }
         properties.setProperty("ner.model", model);
         properties.setProperty("ner.applyNumericClassifiers", "false");
         properties.setProperty("ner.useSUTime", "false");
         properties.setProperty("ner.applyFineGrained", "false");
-        properties.setProperty("ner.buildEntityMentions", "true");
+        properties.setProperty("ner.buildEntityMentions", "false");
         return properties;
     }
 
@@ -71,28 +110,98 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         return version;
     }
 
-    /**
-     * The CRF's probability of the mention's label, which CoreNLP reports per mention as the
-     * lowest of its tokens' label probabilities; 1 when the pipeline reports none.
-     */
-    private static double confidence(CoreEntityMention entityMention) {
-        Double probability = entityMention.entityTypeConfidences().get(entityMention.entityType());
-        return probability == null ? 1.0 : Math.round(probability * 1000) / 1000.0;
+    private void addMentions(TextField field, String text, List<RecognizedMention> mentions) {
+        for (int start = 0; start < text.length(); ) {
+            int end = chunkEnd(text, start);
+            String chunk = text.substring(start, end);
+            if (!chunk.isBlank()) {
+                CoreDocument document = pipeline.processToCoreDocument(chunk);
+                for (CoreMap sentence : document.annotation().get(CoreAnnotations.SentencesAnnotation.class)) {
+                    addRuns(field, text, start, sentence.get(CoreAnnotations.TokensAnnotation.class), mentions);
+                }
+            }
+            start = end;
+        }
     }
 
-    private void addMentions(TextField field, String text, List<RecognizedMention> mentions) {
-        if (text.isBlank()) {
-            return;
+    /**
+     * Where the chunk of text that starts at {@code start} ends: a body is annotated in chunks of at
+     * most {@link #MAX_CHUNK} characters, because CoreNLP holds a whole document's tokens with all
+     * their annotations (a megabyte of text in one piece ran a 1 GB heap out of memory). A chunk ends after
+     * a line break, which ends a sentence anyway, so the CRF (whose features do not cross
+     * sentences) labels the text exactly as in one piece; only a line longer than a chunk is cut,
+     * at its last whitespace, or anywhere if it has none.
+     */
+    static int chunkEnd(String text, int start) {
+        if (text.length() - start <= MAX_CHUNK) {
+            return text.length();
         }
-        CoreDocument document = pipeline.processToCoreDocument(text);
-        for (CoreEntityMention entityMention : document.entityMentions()) {
-            EntityType type = TYPES_BY_TAG.get(entityMention.entityType());
-            if (type != null) {
-                int start = entityMention.charOffsets().first();
-                int end = entityMention.charOffsets().second();
-                mentions.add(new RecognizedMention(new Mention(field, start, end, text.substring(start, end)), type,
-                        confidence(entityMention)));
+        int limit = start + MAX_CHUNK;
+        int lineBreak = text.lastIndexOf('\n', limit - 1);
+        if (lineBreak >= start) {
+            return lineBreak + 1;
+        }
+        for (int at = limit - 1; at > start; at--) {
+            if (Character.isWhitespace(text.charAt(at))) {
+                return at + 1;
             }
         }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+
+    /** Each run of tokens with one entity label becomes a mention, as CoreNLP's own chunking does. */
+    private void addRuns(TextField field, String text, int offset, List<CoreLabel> tokens,
+            List<RecognizedMention> mentions) {
+        int from = 0;
+        while (from < tokens.size()) {
+            EntityType type = typeOf(tokens.get(from));
+            int to = from + 1;
+            while (type != null && to < tokens.size() && tokens.get(to).ner().equals(tokens.get(from).ner())) {
+                to++;
+            }
+            if (type != null) {
+                List<CoreLabel> run = tokens.subList(from, to);
+                if (!namesOnly || NameMentions.isName(run.stream().map(CoreLabel::word).toList())) {
+                    int start = offset + run.get(0).beginPosition();
+                    int end = offset + run.get(run.size() - 1).endPosition();
+                    mentions.add(new RecognizedMention(new Mention(field, start, end, text.substring(start, end)),
+                            type, confidence(run)));
+                }
+            }
+            from = to;
+        }
+    }
+
+    private static @Nullable EntityType typeOf(CoreLabel token) {
+        String tag = token.ner();
+        return tag == null ? null : TYPES_BY_TAG.get(tag);
+    }
+
+    /**
+     * The CRF's probability of the run's label: the lowest of its tokens' probabilities of that
+     * label, as CoreNLP reports it for its own entity mentions; 1 when the model reports none.
+     */
+    private static double confidence(List<CoreLabel> run) {
+        String tag = run.get(0).ner();
+        double lowest = 1.0;
+        for (CoreLabel token : run) {
+            Map<String, Double> probabilities = token.get(CoreAnnotations.NamedEntityTagProbsAnnotation.class);
+            Double probability = probabilities == null ? null : probabilities.get(tag);
+            if (probability != null) {
+                lowest = Math.min(lowest, probability);
+            }
+        }
+        return Math.round(lowest * 1000) / 1000.0;
+    }
+
+    /** How the text is cut into tokens before the CRF labels them. */
+    public enum Tokenization {
+        /** CoreNLP's English tokenizer: what the service runs on partner text. */
+        CORENLP,
+        /**
+         * Tokens are what the spaces separate and sentences what the lines hold, for text that is
+         * already tokenized one sentence a line (the CoNLL files), so that its tokens map one to one.
+         */
+        AS_GIVEN
     }
 }

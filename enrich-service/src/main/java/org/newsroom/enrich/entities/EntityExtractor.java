@@ -19,8 +19,8 @@ public final class EntityExtractor {
     }
 
     public List<Entity> entities(String headline, String body) {
-        return EntityRanker.rankClusters(
-                linker.link(clusterer.cluster(recognizer.recognize(headline, body))), body.length());
+        List<EntityCluster> clusters = linker.link(clusterer.cluster(recognizer.recognize(headline, body)));
+        return EntityRanker.rankClusters(clusters, PronounReferences.count(clusters, headline, body), body.length());
     }
 
     /** Engine, model and data that produce the entities. */

@@ -1,5 +1,6 @@
 package org.newsroom.enrich.entities;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.newsroom.contract.TextField;
  * <pre>
  * salience = 0.5 * headline + 0.3 * frequency + 0.2 * earliness
  * headline  = 1 if the entity is mentioned in the headline, else 0
- * frequency = mentions of the entity / mentions of the most mentioned entity of the article
+ * frequency = mentions of the entity / mentions of the most mentioned entity of the article,
+ *             where the pronouns that refer to a person count as its mentions ({@link PronounReferences})
  * earliness = 1 if the first mention is in the headline,
  *             else 1 - (start of the first body mention / body length)
  * </pre>
@@ -51,19 +53,37 @@ public final class EntityRanker {
 
     /** The given entities, most salient first, each with its mentions in text order. */
     public static List<Entity> rankClusters(List<EntityCluster> clusters, int bodyLength) {
-        int mostMentions = clusters.stream().mapToInt(cluster -> cluster.mentions().size()).max().orElse(1);
-        return clusters.stream()
-                .map(cluster -> new Entity(cluster.name(), cluster.type(), cluster.mentions(),
-                        salience(cluster.mentions(), mostMentions, bodyLength), cluster.confidence(), cluster.link()))
-                .sorted(Comparator.comparingDouble(Entity::salience).reversed()
-                        .thenComparing(entity -> entity.mentions().get(0), TEXT_ORDER))
-                .toList();
+        return rankClusters(clusters, new int[clusters.size()], bodyLength);
     }
 
-    static double salience(List<Mention> mentionsInTextOrder, int mostMentions, int bodyLength) {
+    /**
+     * The given entities, most salient first, each with its mentions in text order.
+     *
+     * @param pronounReferences for each cluster, in order, the pronouns that refer to it, which
+     *        count as mentions in its frequency (and only there)
+     */
+    public static List<Entity> rankClusters(List<EntityCluster> clusters, int[] pronounReferences, int bodyLength) {
+        int mostMentions = 1;
+        for (int i = 0; i < clusters.size(); i++) {
+            mostMentions = Math.max(mostMentions, clusters.get(i).mentions().size() + pronounReferences[i]);
+        }
+        List<Entity> entities = new ArrayList<>(clusters.size());
+        for (int i = 0; i < clusters.size(); i++) {
+            EntityCluster cluster = clusters.get(i);
+            entities.add(new Entity(cluster.name(), cluster.type(), cluster.mentions(),
+                    salience(cluster.mentions(), pronounReferences[i], mostMentions, bodyLength),
+                    cluster.confidence(), cluster.link()));
+        }
+        entities.sort(Comparator.comparingDouble(Entity::salience).reversed()
+                .thenComparing(entity -> entity.mentions().get(0), TEXT_ORDER));
+        return List.copyOf(entities);
+    }
+
+    static double salience(List<Mention> mentionsInTextOrder, int pronounReferences, int mostMentions,
+            int bodyLength) {
         Mention first = mentionsInTextOrder.get(0);
         boolean inHeadline = first.field() == TextField.HEADLINE;
-        double frequency = (double) mentionsInTextOrder.size() / mostMentions;
+        double frequency = (double) (mentionsInTextOrder.size() + pronounReferences) / mostMentions;
         double earliness = inHeadline || bodyLength == 0 ? 1.0 : 1.0 - (double) first.start() / bodyLength;
         double salience = HEADLINE_WEIGHT * (inHeadline ? 1.0 : 0.0) + FREQUENCY_WEIGHT * frequency
                 + EARLINESS_WEIGHT * earliness;

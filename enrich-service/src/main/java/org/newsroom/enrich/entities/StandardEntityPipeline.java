@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
+import org.newsroom.enrich.entities.CoreNlpEntityRecognizer.Tokenization;
 
 /**
  * The one entity pipeline of the project: the CRF, then its corrections. The service, the CoNLL
@@ -20,13 +21,23 @@ public final class StandardEntityPipeline {
      * inside a teaser line.
      */
     public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases) {
-        return new RefiningEntityRecognizer(new CoreNlpEntityRecognizer(ner), List.of(
+        return recognizer(ner, aliases, Tokenization.CORENLP);
+    }
+
+    /** The same with the given tokenization: the evaluation's pre-tokenized mode reads CoNLL tokens as given. */
+    public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases, Tokenization tokenization) {
+        return new RefiningEntityRecognizer(CoreNlpEntityRecognizer.names(ner, tokenization), List.of(
                 new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
                 aliases.version());
     }
 
     /** Recognition, grouping, linking and ranking as the service runs them. */
     public static EntityExtractor extractor(EnrichProperties.Ner ner, AliasTable aliases) {
-        return new EntityExtractor(recognizer(ner, aliases), aliases);
+        return extractor(ner, aliases, Tokenization.CORENLP);
+    }
+
+    /** The same with the given tokenization. */
+    public static EntityExtractor extractor(EnrichProperties.Ner ner, AliasTable aliases, Tokenization tokenization) {
+        return new EntityExtractor(recognizer(ner, aliases, tokenization), aliases);
     }
 }

@@ -12,7 +12,10 @@ import org.newsroom.contract.Entity;
 import org.newsroom.contract.EntityType;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
+import org.newsroom.enrich.entities.CoreNlpEntityRecognizer;
+import org.newsroom.enrich.entities.CoreNlpEntityRecognizer.Tokenization;
 import org.newsroom.enrich.entities.EntityExtractor;
+import org.newsroom.enrich.entities.EntityRecognizer;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,15 @@ import ch.qos.logback.classic.Logger;
 /**
  * The evaluation command: runs the service's entity pipeline over a CoNLL-2003 file and prints
  * entity-level precision, recall and F1 per class, for PER+ORG+LOC (the quality bar) and overall,
- * plus the throughput in articles per second (model loading excluded).
+ * plus the throughput in articles per second (model loading excluded). Then, in the same run and
+ * through the same harness (same text in, same scoring), the bare CRF it wraps: CoreNLP
+ * {@code tokenize,ssplit,ner} with the same model, every run of its labels taken as a mention;
+ * each of its lines starts with {@code bare-crf}.
+ *
+ * <p>Both are scored on the file's tokens ({@link ConllDocument#onTokens}). With
+ * {@code --tokens-as-given}, both read the file's tokens as they are (whitespace tokenization, one
+ * sentence a line), the setting of published CoNLL results; without it, CoreNLP tokenizes the
+ * text as it does partner copy.
  *
  * <p>The pipeline is configured from the service's own {@code application.yml} (system
  * properties override it, e.g. {@code -Dnewsroom.enrich.aliases.resource=...}), so the numbers
@@ -31,48 +42,83 @@ import ch.qos.logback.classic.Logger;
  * <pre>
  * java -cp enrich-service/target/enrich-service-*-exec.jar \
  *   -Dloader.main=org.newsroom.enrich.evaluation.ConllEvaluation \
- *   org.springframework.boot.loader.launch.PropertiesLauncher FILE
+ *   org.springframework.boot.loader.launch.PropertiesLauncher [--tokens-as-given] FILE
  * </pre>
  */
 public final class ConllEvaluation {
 
-    private final EntityExtractor extractor;
+    static final String TOKENS_AS_GIVEN = "--tokens-as-given";
+
+    /** The prefix of every line of the bare CRF's table. */
+    static final String BARE_CRF = "bare-crf";
+
+    private final SpanPredictor predictor;
 
     public ConllEvaluation(EntityExtractor extractor) {
-        this.extractor = extractor;
+        this((headline, body) -> predicted(extractor.entities(headline, body)));
+    }
+
+    private ConllEvaluation(SpanPredictor predictor) {
+        this.predictor = predictor;
+    }
+
+    /** Scores a recognizer's own mentions, each with the class it gave it: the bare model. */
+    public static ConllEvaluation ofMentions(EntityRecognizer recognizer) {
+        return new ConllEvaluation((headline, body) -> recognizer.recognize(headline, body).stream()
+                .map(recognized -> new LabeledSpan(recognized.mention().field(), recognized.mention().start(),
+                        recognized.mention().end(), conllClass(recognized.type())))
+                .toList());
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ConllEvaluation <conll-2003-file>");
+        boolean tokensAsGiven = args.length == 2 && args[0].equals(TOKENS_AS_GIVEN);
+        if (args.length != 1 && !tokensAsGiven) {
+            System.err.println("usage: ConllEvaluation [" + TOKENS_AS_GIVEN + "] <conll-2003-file>");
             System.exit(2);
         }
+        String file = args[args.length - 1];
+        Tokenization tokenization = tokensAsGiven ? Tokenization.AS_GIVEN : Tokenization.CORENLP;
         quietLogging();
         List<ConllDocument> documents;
-        try (BufferedReader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             documents = ConllReader.read(reader);
         }
         long loading = System.nanoTime();
         EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
         EntityExtractor extractor = StandardEntityPipeline.extractor(properties.ner(),
-                AliasTable.load(properties.aliases().resource()));
+                AliasTable.load(properties.aliases().resource()), tokenization);
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
         Result result = new ConllEvaluation(extractor).evaluate(documents);
         System.out.printf(Locale.ROOT, "pipeline    %s (loaded in %.1f s)%n", extractor.version(), loadSeconds);
-        System.out.printf(Locale.ROOT, "input       %s: %d documents, %d sentences, %d tokens%n", args[0],
+        System.out.printf(Locale.ROOT, "input       %s: %d documents, %d sentences, %d tokens%s%n", file,
                 documents.size(), documents.stream().mapToInt(ConllDocument::sentenceCount).sum(),
-                documents.stream().mapToInt(ConllDocument::tokenCount).sum());
+                documents.stream().mapToInt(ConllDocument::tokenCount).sum(),
+                tokensAsGiven ? ", tokens as given" : "");
         System.out.print(result.scores().table());
         System.out.printf(Locale.ROOT, "articles/s  %.1f (%d articles in %.2f s)%n", result.articlesPerSecond(),
                 documents.size(), result.seconds());
+        EntityRecognizer bare = CoreNlpEntityRecognizer.bare(properties.ner(), tokenization);
+        Result baseline = ofMentions(bare).evaluate(documents);
+        System.out.print(prefixed(BARE_CRF + "    " + bare.version() + " (CoreNLP tokenize,ssplit,ner, every run of its labels)\n"
+                + baseline.scores().table()));
     }
 
-    /** Scores the pipeline on the documents, each enriched as one article. */
+    /** Every line of the text with the bare CRF's prefix, so that its table cannot be read as the pipeline's. */
+    static String prefixed(String lines) {
+        StringBuilder prefixed = new StringBuilder();
+        lines.lines().forEach(line -> prefixed.append(line.startsWith(BARE_CRF) ? line : BARE_CRF + ' ' + line)
+                .append(System.lineSeparator()));
+        return prefixed.toString();
+    }
+
+    /** Scores the predictions on the documents, each enriched as one article. */
     public Result evaluate(List<ConllDocument> documents) {
         EntityScores scores = new EntityScores();
         long start = System.nanoTime();
         for (ConllDocument document : documents) {
-            scores.add(document.gold(), predicted(extractor.entities(document.headline(), document.body())));
+            scores.add(document.gold(), predictor.predict(document.headline(), document.body()).stream()
+                    .map(document::onTokens)
+                    .toList());
         }
         return new Result(scores, documents.size(), (System.nanoTime() - start) / 1e9);
     }
@@ -92,6 +138,12 @@ public final class ConllEvaluation {
             case LOCATION -> "LOC";
             case MISC -> "MISC";
         };
+    }
+
+    /** What is scored: the labeled spans of one article. */
+    @FunctionalInterface
+    private interface SpanPredictor {
+        List<LabeledSpan> predict(String headline, String body);
     }
 
     /** Without Spring Boot's logging setup, Logback would print CoreNLP's debug output. */

@@ -85,12 +85,12 @@ class ArticleEnricherTest {
                 "Lisbon braces.\nRead more Floods in Porto →\nDetails at https://example.org/storm.", "en");
 
         // When
-        List<RelatedLink> related = enricher.enrich(article).enrichment().related();
+        Enrichment enrichment = enricher.enrich(article).enrichment();
 
-        // Then
-        assertThat(related).containsExactly(
-                new RelatedLink("", "Floods in Porto", 1.0, "partner read-more hint"),
+        // Then: the hint no archived article matches has no uri, so it is a hint, not a link
+        assertThat(enrichment.related()).containsExactly(
                 new RelatedLink("https://example.org/storm", "https://example.org/storm", 0.5, "link in text"));
+        assertThat(enrichment.unresolvedHints()).containsExactly("Floods in Porto");
     }
 
     @Test
@@ -101,13 +101,43 @@ class ArticleEnricherTest {
                 List.of("Ferries cancelled in Vigo", "Floods in Porto"));
 
         // When
-        List<RelatedLink> related = enricher.enrich(article).enrichment().related();
+        Enrichment enrichment = enricher.enrich(article).enrichment();
 
         // Then: the body's read-more line is the second hint again, so it is not repeated
-        assertThat(related).containsExactly(
-                new RelatedLink("", "Ferries cancelled in Vigo", 1.0, "partner read-more hint"),
-                new RelatedLink("", "Floods in Porto", 1.0, "partner read-more hint"),
+        assertThat(enrichment.related()).containsExactly(
                 new RelatedLink("https://example.org/storm", "https://example.org/storm", 0.5, "link in text"));
+        assertThat(enrichment.unresolvedHints()).containsExactly("Ferries cancelled in Vigo", "Floods in Porto");
+        assertThat(enrichment.related()).allSatisfy(link -> assertThat(link.uri()).isNotEmpty());
+    }
+
+    @Test
+    void aStoryNotInEnglishGetsNoEntitiesAndTheReason() {
+        // Given: one declared German, one the detector finds Portuguese
+        ArticleEvent declared = article(ArticleAction.PUBLISHED, "Sturm trifft Lissabon", "Lisbon bereitet sich vor.", "de");
+        ArticleEvent detectedPortuguese = article(ArticleAction.PUBLISHED, "Tempestade em Lisbon", "Lisbon prepara-se.",
+                null);
+
+        // When
+        Enrichment german = enricher.enrich(declared).enrichment();
+        Enrichment portuguese = enricher.enrich(detectedPortuguese).enrichment();
+
+        // Then
+        assertThat(recognizer.calls).isEmpty();
+        assertThat(german.entities()).isEmpty();
+        assertThat(german.entitiesOmitted()).isEqualTo("language not English: de");
+        assertThat(portuguese.entities()).isEmpty();
+        assertThat(portuguese.entitiesOmitted()).isEqualTo("language not English: pt");
+    }
+
+    @Test
+    void anEnglishStoryHasNoReasonForItsEntities() {
+        // When
+        Enrichment english = enricher.enrich(article(ArticleAction.PUBLISHED, "Storm hits Lisbon", "Lisbon braces."))
+                .enrichment();
+
+        // Then
+        assertThat(english.entities()).isNotEmpty();
+        assertThat(english.entitiesOmitted()).isNull();
     }
 
     @Test

@@ -146,6 +146,64 @@ class CoreNlpEntityRecognizerTest {
                 tuple(new Mention(TextField.HEADLINE, 11, 17, "Lisbon"), EntityType.LOCATION));
     }
 
+    /**
+     * CoreNLP's own entity mentions add every "he" and "his" as a PERSON; the recognizer reads the
+     * CRF's labels from the tokens, so no pronoun is ever a mention, while the bare recognizer
+     * still reports every run of the CRF's labels.
+     */
+    @Test
+    void noPronounIsEverAMention() {
+        // Given
+        String pronounHeadline = "HE SAID SHE WOULD WIN";
+        String pronounBody = "Angela Merkel arrived late. He said his party would win, and she agreed. "
+                + "His rival, Olaf Scholz, said her plan was his.";
+
+        // When
+        List<RecognizedMention> mentions = recognizer.recognize(pronounHeadline, pronounBody);
+
+        // Then
+        assertThat(mentions).extracting(recognized -> recognized.mention().text())
+                .contains("Angela Merkel", "Olaf Scholz")
+                .allSatisfy(text -> assertThat(NameMentions.isName(List.of(text.split(" ")))).isTrue())
+                .doesNotContain("He", "he", "his", "His", "she", "her", "HE", "SHE");
+    }
+
+    /** A long body is annotated in chunks that end at line breaks: the same mentions as in one piece. */
+    @Test
+    void aBodyLongerThanOneChunkGetsTheMentionsOfEachParagraphAtItsOffsets() {
+        // Given
+        String paragraph = "Angela Merkel met Emmanuel Macron in Paris, and Siemens agreed.\n";
+        List<RecognizedMention> once = recognizer.recognize("", paragraph);
+        int copies = 2 * CoreNlpEntityRecognizer.MAX_CHUNK / paragraph.length() + 3;
+        String longBody = paragraph.repeat(copies);
+
+        // When
+        List<RecognizedMention> mentions = recognizer.recognize("", longBody);
+
+        // Then
+        assertThat(once).hasSize(4);
+        assertThat(mentions).hasSize(copies * once.size());
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention expected = once.get(i % once.size()).mention();
+            int shift = (i / once.size()) * paragraph.length();
+            assertThat(mentions.get(i).mention()).isEqualTo(new Mention(TextField.BODY, expected.start() + shift,
+                    expected.end() + shift, expected.text()));
+        }
+    }
+
+    @Test
+    void aChunkEndsAfterALineBreakElseAfterWhitespaceElseAtTheLimit() {
+        int limit = CoreNlpEntityRecognizer.MAX_CHUNK;
+        String lines = "a".repeat(limit - 10) + "\n" + "b".repeat(limit);
+        String words = "a".repeat(limit - 10) + " " + "b".repeat(limit);
+        String oneToken = "c".repeat(limit + 5);
+
+        assertThat(CoreNlpEntityRecognizer.chunkEnd(lines, 0)).isEqualTo(limit - 9);
+        assertThat(CoreNlpEntityRecognizer.chunkEnd(words, 0)).isEqualTo(limit - 9);
+        assertThat(CoreNlpEntityRecognizer.chunkEnd(oneToken, 0)).isEqualTo(limit);
+        assertThat(CoreNlpEntityRecognizer.chunkEnd(oneToken, limit)).isEqualTo(limit + 5);
+    }
+
     @Test
     void versionNamesEngineAndModel() {
         assertThat(recognizer.version()).isEqualTo("corenlp-4.5.10/english.conll.4class.distsim");

@@ -82,6 +82,24 @@ class EntityRankerTest {
     }
 
     @Test
+    void pronounsThatReferToAPersonCountAsItsMentionsInTheFrequencyOnly() {
+        // Given: two body entities of one mention each; three pronouns refer to the later one
+        List<EntityCluster> clusters = List.of(
+                new EntityCluster("Siemens", EntityType.ORGANIZATION,
+                        List.of(new Mention(TextField.BODY, 0, 7, "Siemens")), 1.0, null),
+                new EntityCluster("Olaf Scholz", EntityType.PERSON,
+                        List.of(new Mention(TextField.BODY, 100, 111, "Olaf Scholz")), 1.0, null));
+
+        // When
+        List<Entity> entities = EntityRanker.rankClusters(clusters, new int[] {0, 3}, BODY_LENGTH);
+
+        // Then: Scholz 0.3 * 4/4 + 0.2 * 0.9 = 0.48 before Siemens 0.3 * 1/4 + 0.2 = 0.275; no mention added
+        assertThat(entities).extracting(Entity::name, Entity::salience)
+                .containsExactly(tuple("Olaf Scholz", 0.48), tuple("Siemens", 0.275));
+        assertThat(entities.get(0).mentions()).hasSize(1);
+    }
+
+    @Test
     void noMentionsNoEntities() {
         assertThat(EntityRanker.rank(List.of(), BODY_LENGTH)).isEmpty();
     }

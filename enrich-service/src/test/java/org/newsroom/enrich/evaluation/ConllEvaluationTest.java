@@ -55,6 +55,32 @@ class ConllEvaluationTest {
         assertThat(scores.of("LOC").f1()).isCloseTo(12.0 / 13, within(1e-9));
     }
 
+    /**
+     * The bare model is scored on its own mentions, each with the class it gave it, through the
+     * same harness: the pipeline's grouping cannot change what is counted.
+     */
+    @Test
+    void scoresARecognizersOwnMentionsForTheBaseline() throws IOException {
+        // Given
+        List<ConllDocument> documents = ConllReaderTest.read("/conll/newswire-iob1.conll");
+
+        // When
+        ConllEvaluation.Result result = ConllEvaluation.ofMentions(new ScriptedRecognizer()).evaluate(documents);
+
+        // Then: the same counts as the pipeline's over the same script, which groups nothing away
+        assertThat(result.scores().over("PER+ORG+LOC", EntityScores.BAR_TYPES))
+                .isEqualTo(new EntityScores.Score("PER+ORG+LOC", 13, 13, 10));
+    }
+
+    @Test
+    void everyLineOfTheBaselineStartsWithItsPrefix() {
+        // When
+        String printed = ConllEvaluation.prefixed("bare-crf    model\ntype gold\nPER 1\n");
+
+        // Then
+        assertThat(printed.lines()).containsExactly("bare-crf    model", "bare-crf type gold", "bare-crf PER 1");
+    }
+
     /** Tags every whole-word occurrence of the scripted names. */
     private static final class ScriptedRecognizer implements EntityRecognizer {
 

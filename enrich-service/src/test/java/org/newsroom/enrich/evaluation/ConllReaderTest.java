@@ -62,6 +62,22 @@ class ConllReaderTest {
         });
     }
 
+    @Test
+    void mapsAPredictedSpanOntoTheTokensItOverlaps() throws IOException {
+        // Given: body "MUNICH 2026-03-02" then "Siemens chief executive Roland Busch ..."
+        ConllDocument siemens = read("/conll/newswire-iob2.conll").get(0);
+
+        // Then: inside one token, across two, exact, and in the other field
+        assertThat(siemens.onTokens(new LabeledSpan(TextField.BODY, 1, 4, "LOC")))
+                .isEqualTo(new LabeledSpan(TextField.BODY, 0, 6, "LOC"));
+        assertThat(siemens.onTokens(new LabeledSpan(TextField.BODY, 44, 50, "PER")))
+                .isEqualTo(new LabeledSpan(TextField.BODY, 42, 54, "PER"));
+        assertThat(siemens.onTokens(new LabeledSpan(TextField.BODY, 18, 25, "ORG")))
+                .isEqualTo(new LabeledSpan(TextField.BODY, 18, 25, "ORG"));
+        assertThat(siemens.onTokens(new LabeledSpan(TextField.HEADLINE, 0, 3, "ORG")))
+                .isEqualTo(new LabeledSpan(TextField.HEADLINE, 0, 7, "ORG"));
+    }
+
     static List<ConllDocument> read(String resource) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 ConllReaderTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
