@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ProblemType;
 
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,15 @@ class ApiDocsIntegrationTest extends PublishServiceTestBase {
                     .isEqualTo("#/components/schemas/Problem");
         }
         client().get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void refusalsCarryTheirDocumentedProblemType() {
+        client().get().uri("/v1/articles/{id}", "no-such-article").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemType.ARTICLE_NOT_FOUND.uri().toString());
+        client().get().uri("/v1/articles?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemType.INVALID_PARAMETER.uri().toString())
+                .jsonPath("$.parameter").isEqualTo("limit");
     }
 
     private JsonNode apiDocs() {
