@@ -64,12 +64,7 @@ class ArticleController {
 
     @GetMapping("/v1/articles")
     @Operation(operationId = "articles", summary = "Articles newest first, filtered like the stream")
-    @ApiResponse(responseCode = "200", description = "A page, newest first; `next` is the following page's cursor",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ArticlePage.class)))
-    @ApiResponse(responseCode = "400", description = "A malformed filter, cursor or limit; `parameter` names it",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ArticlePageResponses
     Mono<ArticlePage> articles(
             @Parameter(description = ENTITY) @RequestParam(required = false) @Nullable List<String> entity,
             @Parameter(description = LANG) @RequestParam(required = false) @Nullable List<String> lang,
@@ -83,12 +78,7 @@ class ArticleController {
     /** The articles about one entity, by its Wikidata id or its name; more entities may be added as {@code entity}. */
     @GetMapping("/v1/entities/{entity}/articles")
     @Operation(operationId = "entityArticles", summary = "The articles about one entity, newest first")
-    @ApiResponse(responseCode = "200", description = "A page, newest first; `next` is the following page's cursor",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ArticlePage.class)))
-    @ApiResponse(responseCode = "400", description = "A malformed filter, cursor or limit; `parameter` names it",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ArticlePageResponses
     Mono<ArticlePage> entityArticles(
             @Parameter(description = "a Wikidata id or a name") @PathVariable("entity") String pageEntity,
             @Parameter(description = ENTITY) @RequestParam(required = false) @Nullable List<String> entity,
