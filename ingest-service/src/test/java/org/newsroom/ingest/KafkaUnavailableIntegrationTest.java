@@ -64,7 +64,7 @@ class KafkaUnavailableIntegrationTest {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Service Unavailable", "status", 503,
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/not-written", "title", "Service Unavailable", "status", 503,
                 "detail", "The story could not be written and was not accepted; retry after 3 seconds",
                 "instance", "/v1/stories"));
     }

@@ -397,22 +397,6 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .jsonPath("$.components.binders.status").isEqualTo("UP");
     }
 
-    /** Every receipt on the published topic keyed by the given uri, in order. */
-    private List<ConsumerRecord<String, String>> receipts(String uri) {
-        try (Consumer<String, String> consumer = new KafkaConsumer<>(
-                KafkaTestUtils.consumerProps(broker, "publish-it-receipts-" + UUID.randomUUID(), false),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.PUBLISHED.name()));
-            List<ConsumerRecord<String, String>> receipts = new ArrayList<>();
-            KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5)).forEach(record -> {
-                if (uri.equals(record.key())) {
-                    receipts.add(record);
-                }
-            });
-            return receipts;
-        }
-    }
-
     private static ArticleView expectedView(EnrichedArticleEvent event) {
         var article = event.article();
         var enrichment = event.enrichment();

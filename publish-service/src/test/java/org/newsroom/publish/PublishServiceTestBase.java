@@ -1,11 +1,18 @@
 package org.newsroom.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Topics;
@@ -87,6 +94,22 @@ public abstract class PublishServiceTestBase {
         }
         catch (Exception e) {
             throw new AssertionError("Could not produce the record of " + key, e);
+        }
+    }
+
+    /** Every receipt on the published topic keyed by the given uri, in order. */
+    protected List<ConsumerRecord<String, String>> receipts(String uri) {
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "publish-it-receipts-" + UUID.randomUUID(), false),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.PUBLISHED.name()));
+            List<ConsumerRecord<String, String>> receipts = new ArrayList<>();
+            KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(5)).forEach(record -> {
+                if (uri.equals(record.key())) {
+                    receipts.add(record);
+                }
+            });
+            return receipts;
         }
     }
 }

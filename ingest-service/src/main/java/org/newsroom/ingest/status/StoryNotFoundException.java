@@ -1,5 +1,7 @@
 package org.newsroom.ingest.status;
 
+import org.newsroom.contract.ProblemType;
+import org.newsroom.ingest.story.StoryProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -15,9 +17,8 @@ class StoryNotFoundException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String uri) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        ProblemDetail problem = StoryProblems.typed(ProblemType.STORY_NOT_FOUND,
                 "No story with uri '" + uri + "' was accepted from this partner.");
-        problem.setTitle("Story not found");
         problem.setProperty("uri", uri);
         return problem;
     }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param uri the story's uri as stored, when accepted
  * @param version the story's version as stored, when accepted
  * @param embargoedUntil when a story accepted under embargo will be published
- * @param problem the RFC 7807 members (title, status, detail, errors), when rejected
+ * @param problem the RFC 7807 members (type, title, status, detail, errors), when rejected
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchLineResult(int line, int status, @Nullable String messageId, @Nullable String articleId,
@@ -36,6 +36,7 @@ public record BatchLineResult(int line, int status, @Nullable String messageId, 
 
     static BatchLineResult rejected(int line, ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", problem.getType().toString());
         members.put("title", problem.getTitle());
         members.put("status", problem.getStatus());
         members.put("detail", problem.getDetail());

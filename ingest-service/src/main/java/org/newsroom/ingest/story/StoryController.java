@@ -2,6 +2,7 @@ package org.newsroom.ingest.story;
 
 import java.util.List;
 
+import org.newsroom.ingest.ApiDocumentation;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
@@ -20,6 +21,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +44,8 @@ import reactor.core.publisher.Mono;
  * carries the trace id that the answer's {@code X-Trace-Id} header quotes.
  */
 @RestController
+@Tag(name = "stories", description = "Partners push stories; see docs/PARTNERS.md for signing")
+@SecurityRequirement(name = ApiDocumentation.PARTNER_KEY)
 class StoryController {
 
     static final String PATH = "/v1/stories";
@@ -84,7 +97,83 @@ class StoryController {
      * story the log already held: nothing happened, and the answer carries the original message id.
      */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<StoryAccepted>> submitJson(@RequestHeader HttpHeaders headers,
+    @Operation(operationId = "pushStories", summary = "Push a story, a batch or a feed",
+            description = "The format is chosen by Content-Type. The request is authenticated over its raw bytes "
+                    + "before it is read. One story is answered 202 (written, or held under embargo) or 200 "
+                    + "(duplicate); a batch or feed 207 with one result per line or item.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StoryRequest.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string",
+                    description = "The story as partners paste it: the first line is the headline, \"Continue "
+                            + "reading at …\" names the source, \"Read more … →\" lines become related hints; "
+                            + "the uri and the rest in the X-Story-* headers")),
+            @Content(mediaType = NDJSON, schema = @Schema(type = "string",
+                    description = "A batch: one story per line, each a JSON object as application/json takes")),
+            @Content(mediaType = NinjsStoryReader.MEDIA_TYPE, schema = @Schema(type = "object",
+                    description = "An IPTC ninjs 2.x news item; violations name their JSON pointer")),
+            @Content(mediaType = NinjsStoryReader.IPTC_MEDIA_TYPE, schema = @Schema(type = "object",
+                    description = "An IPTC ninjs 2.x news item; violations name their JSON pointer")),
+            @Content(mediaType = FeedStoryReader.RSS, schema = @Schema(type = "string", description = "An RSS 2.0 feed")),
+            @Content(mediaType = FeedStoryReader.ATOM, schema = @Schema(type = "string", description = "An Atom 1.0 feed")),
+            @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string",
+                    description = "RSS 2.0 or Atom 1.0, told apart by the root element")),
+            @Content(mediaType = MediaType.TEXT_XML_VALUE, schema = @Schema(type = "string",
+                    description = "RSS 2.0 or Atom 1.0, told apart by the root element")) })
+    @Parameter(in = ParameterIn.HEADER, name = PartnerAuthenticator.SIGNATURE_HEADER, required = true,
+            description = "`sha256=` and the 64 hex digits of the HMAC-SHA256 of the raw body, keyed with the "
+                    + "partner's secret", schema = @Schema(type = "string", pattern = "^sha256=[0-9a-fA-F]{64}$"))
+    @Parameter(in = ParameterIn.HEADER, name = PlainTextStoryReader.URI_HEADER,
+            description = "text/plain only, required there: the story's uri", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.HEADER, name = PlainTextStoryReader.VERSION_HEADER,
+            description = "text/plain only: the editorial version, 1 when absent", schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.HEADER, name = PlainTextStoryReader.FIRST_CREATED_HEADER,
+            description = "text/plain only: an ISO-8601 instant, the time of receipt when absent",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(in = ParameterIn.HEADER, name = PlainTextStoryReader.EMBARGOED_HEADER,
+            description = "text/plain only: an ISO-8601 instant before which the story is held",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.CONTENT_LANGUAGE,
+            description = "text/plain only: the story's BCP 47 language", schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "202", description = "The story is in the article log (`accepted`), or held "
+            + "until its embargo ends (`held`, with `embargoedUntil`)", headers = @Header(name = TraceIdHeader.HEADER,
+                    description = "the trace of this push", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = StoryAccepted.class)))
+    @ApiResponse(responseCode = "200", description = "The log already held this story (`duplicate`): nothing "
+            + "written, the original message id", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = StoryAccepted.class)))
+    @ApiResponse(responseCode = "207", description = "A batch or feed: one result per line or item, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = BatchLineResult.class))))
+    @ApiResponse(responseCode = "400", description = "Unreadable or invalid story; `errors` names every field",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "401", description = "Unknown API key or a wrong signature",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "The story's source is not allowed for this partner",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "An older version than the log already holds",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = "The request, or a story in it, is too large",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = "A Content-Type no format here reads",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Over the partner's requests per minute",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "Kafka did not take the story: it was not accepted, send it "
+            + "again after Retry-After", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    Mono<ResponseEntity<StoryAccepted>> submitJson(@Parameter(hidden = true) @RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
         return accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
@@ -92,6 +181,8 @@ class StoryController {
 
     /** A story as partners paste it; see {@link PlainTextStoryReader} for the headers it needs. */
     @PostMapping(path = PATH, consumes = MediaType.TEXT_PLAIN_VALUE)
+    // Documented with submitJson: one operation, one request body per Content-Type.
+    @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
@@ -104,6 +195,8 @@ class StoryController {
      * are written one after another so that two versions of one story in a batch keep their order.
      */
     @PostMapping(path = PATH, consumes = NDJSON)
+    // Documented with submitJson: one operation, one request body per Content-Type.
+    @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
@@ -123,6 +216,8 @@ class StoryController {
      * every violation located by its JSON pointer in the item.
      */
     @PostMapping(path = PATH, consumes = { NinjsStoryReader.MEDIA_TYPE, NinjsStoryReader.IPTC_MEDIA_TYPE })
+    // Documented with submitJson: one operation, one request body per Content-Type.
+    @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitNinjs(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
@@ -136,6 +231,8 @@ class StoryController {
      */
     @PostMapping(path = PATH, consumes = { FeedStoryReader.RSS, FeedStoryReader.ATOM,
             MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
+    // Documented with submitJson: one operation, one request body per Content-Type.
+    @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);

@@ -1,5 +1,6 @@
 package org.newsroom.ingest.story;
 
+import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
@@ -18,6 +19,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -45,14 +47,14 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> partnerUnauthorized(PartnerUnauthorizedException unauthorized) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 realm=\"newsroom-ingest\"")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, unauthorized.getMessage()));
+                .body(StoryProblems.typed(ProblemType.PARTNER_UNAUTHORIZED, unauthorized.getMessage()));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rateLimited(RateLimitedException limited) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, limited.getMessage()));
+                .body(StoryProblems.typed(ProblemType.RATE_LIMITED, limited.getMessage()));
     }
 
     @ExceptionHandler({ SourceNotAllowedException.class, StoryUnreadableException.class, StoryRejectedException.class,
@@ -68,7 +70,7 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail requestTooLarge(ContentTooLargeException tooLarge) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        return StoryProblems.typed(ProblemType.TOO_LARGE,
                 "Request body is larger than " + properties.maxRequestSize().toBytes() + " bytes");
     }
 
@@ -80,6 +82,16 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
         JacksonException json = StoryProblems.jsonCause(ex);
         ProblemDetail problem = json == null && !empty ? ex.getBody()
                 : StoryProblems.describeUnreadableBody(json, StoryProblems.MISSING_BODY);
+        problem.setType(ProblemType.MALFORMED_BODY.uri());
         return handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    /** A Content-Type that no format reads: the framework's problem, with its documented type. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleUnsupportedMediaTypeStatusException(
+            UnsupportedMediaTypeStatusException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        ex.getBody().setType(ProblemType.UNSUPPORTED_MEDIA_TYPE.uri());
+        return super.handleUnsupportedMediaTypeStatusException(ex, headers, status, exchange);
     }
 }

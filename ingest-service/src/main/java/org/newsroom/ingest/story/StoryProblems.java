@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
@@ -25,7 +26,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * and list them in {@code errors}.
  */
 @Component
-class StoryProblems {
+public class StoryProblems {
 
     static final String ERRORS = "errors";
 
@@ -47,49 +48,57 @@ class StoryProblems {
     /** The problem for any failure of one story; an unexpected failure is a 500 that says nothing internal. */
     ProblemDetail describe(Throwable failure) {
         if (failure instanceof SourceNotAllowedException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, failure.getMessage());
+            return typed(ProblemType.SOURCE_NOT_ALLOWED, failure.getMessage());
         }
         if (failure instanceof StaleVersionException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, failure.getMessage());
+            return typed(ProblemType.STALE_VERSION, failure.getMessage());
         }
         if (failure instanceof StoryUnreadableException unreadable) {
             return describeUnreadableBody(unreadable.jsonFailure(), unreadable.getMessage());
         }
         if (failure instanceof StoryTooLargeException tooLarge) {
-            return invalidFields(HttpStatus.CONTENT_TOO_LARGE, "Story too large", tooLarge.violations());
+            return invalidFields(ProblemType.TOO_LARGE, "Story too large", tooLarge.violations());
         }
         if (failure instanceof StoryRejectedException rejected) {
-            return invalidFields(HttpStatus.BAD_REQUEST, "Invalid story", rejected.violations());
+            return invalidFields(ProblemType.INVALID_STORY, "Invalid story", rejected.violations());
         }
         if (failure instanceof ArticleTooLargeException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "Story is too large for the article log");
+            return typed(ProblemType.TOO_LARGE, "Story is too large for the article log");
         }
         if (failure instanceof ArticleNotWrittenException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            return typed(ProblemType.NOT_WRITTEN,
                     "The story could not be written and was not accepted; retry after " + retryAfterSeconds() + " seconds");
         }
         log.error("Story failed unexpectedly", failure);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The story was not accepted");
+        return typed(ProblemType.INTERNAL_ERROR, "The story was not accepted");
     }
 
     static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
-            return invalidFields(HttpStatus.BAD_REQUEST, "Invalid story",
+            return invalidFields(ProblemType.INVALID_STORY, "Invalid story",
                     List.of(new FieldViolation(field, expectedType(mismatch.getTargetType()))));
         }
         if (json instanceof MismatchedInputException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Request body must be a JSON object");
+            return typed(ProblemType.MALFORMED_BODY, "Request body must be a JSON object");
         }
         if (json != null) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            return typed(ProblemType.MALFORMED_BODY,
                     "Malformed JSON" + where(json.getLocation()) + ": " + json.getOriginalMessage());
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, otherwise);
+        return typed(ProblemType.MALFORMED_BODY, otherwise);
     }
 
-    private static ProblemDetail invalidFields(HttpStatus status, String summary, List<FieldViolation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, summary + ": "
+    /** A problem of a documented kind (docs/ERRORS.md): its type, status and title, with this occurrence's detail. */
+    public static ProblemDetail typed(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    private static ProblemDetail invalidFields(ProblemType type, String summary, List<FieldViolation> violations) {
+        ProblemDetail problem = typed(type, summary + ": "
                 + String.join("; ", violations.stream().map(FieldViolation::describe).toList()));
         problem.setProperty(ERRORS, violations);
         return problem;

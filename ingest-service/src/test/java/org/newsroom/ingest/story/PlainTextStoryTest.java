@@ -145,7 +145,7 @@ class PlainTextStoryTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Bad Request", "status", 400, "instance", "/v1/stories",
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/invalid-story", "title", "Bad Request", "status", 400, "instance", "/v1/stories",
                 "detail", "Invalid story: X-Story-Uri header is required; X-Story-Version must be an integer",
                 "errors", List.of(Map.of("field", "X-Story-Uri", "message", "header is required"),
                         Map.of("field", "X-Story-Version", "message", "must be an integer"))));

@@ -151,7 +151,7 @@ class StoryAuthenticationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Unauthorized", "status", 401, "detail", detail,
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/partner-unauthorized", "title", "Unauthorized", "status", 401, "detail", detail,
                 "instance", "/v1/stories"));
         verify(publisher, never()).publish(any());
     }
@@ -174,7 +174,7 @@ class StoryAuthenticationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Forbidden", "status", 403,
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/source-not-allowed", "title", "Forbidden", "status", 403,
                 "detail", "Partner other-wire may not push stories attributed to 'Example Agency'",
                 "instance", "/v1/stories"));
         verify(publisher, never()).publish(any());

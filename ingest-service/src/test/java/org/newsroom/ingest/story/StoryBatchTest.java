@@ -109,11 +109,11 @@ class StoryBatchTest {
                 Map.of("line", 1, "status", 202, "messageId", written.get(0).eventId(),
                         "articleId", ArticleIds.fromUri("urn:newsroom:batch:1"), "uri", "urn:newsroom:batch:1",
                         "version", 1),
-                Map.of("line", 2, "status", 400, "problem", Map.of("title", "Bad Request", "status", 400,
-                        "detail", "Malformed JSON at line 1, column 32: Unexpected end-of-input within/between "
+                Map.of("line", 2, "status", 400, "problem", Map.of("type", "https://newsroom.example/problems/malformed-body",
+                        "title", "Bad Request", "status", 400, "detail", "Malformed JSON at line 1, column 32: Unexpected end-of-input within/between "
                                 + "Object entries")),
-                Map.of("line", 4, "status", 400, "problem", Map.of("title", "Bad Request", "status", 400,
-                        "detail", "Invalid story: headline must not be blank",
+                Map.of("line", 4, "status", 400, "problem", Map.of("type", "https://newsroom.example/problems/invalid-story",
+                        "title", "Bad Request", "status", 400, "detail", "Invalid story: headline must not be blank",
                         "errors", List.of(Map.of("field", "headline", "message", "must not be blank")))),
                 Map.of("line", 5, "status", 202, "messageId", written.get(1).eventId(),
                         "articleId", ArticleIds.fromUri("urn:newsroom:batch:4"), "uri", "urn:newsroom:batch:4",
@@ -155,7 +155,7 @@ class StoryBatchTest {
                 .expectBody(JSON_ARRAY).returnResult().getResponseBody();
 
         assertThat(results).extracting(result -> result.get("status")).containsExactly(503, 202);
-        assertThat(results.get(0).get("problem")).isEqualTo(Map.of("title", "Service Unavailable", "status", 503,
+        assertThat(results.get(0).get("problem")).isEqualTo(Map.of("type", "https://newsroom.example/problems/not-written", "title", "Service Unavailable", "status", 503,
                 "detail", "The story could not be written and was not accepted; retry after 4 seconds"));
     }
 

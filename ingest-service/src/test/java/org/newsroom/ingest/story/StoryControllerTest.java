@@ -159,6 +159,8 @@ class StoryControllerTest {
         if (errors != null) {
             expected.put("errors", errors);
         }
+        expected.put("type", "https://newsroom.example/problems/"
+                + (status == 413 ? "too-large" : errors != null ? "invalid-story" : "malformed-body"));
         assertThat(problem).isEqualTo(expected);
         verify(publisher, never()).publish(any());
     }
@@ -170,7 +172,8 @@ class StoryControllerTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).containsEntry("title", "Unsupported Media Type")
+        assertThat(problem).containsEntry("type", "https://newsroom.example/problems/unsupported-media-type")
+                .containsEntry("title", "Unsupported Media Type")
                 .containsEntry("detail", "Content-Type 'application/pdf' is not supported.");
         verify(publisher, never()).publish(any());
     }
@@ -186,7 +189,7 @@ class StoryControllerTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Service Unavailable", "status", 503,
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/not-written", "title", "Service Unavailable", "status", 503,
                 "detail", "The story could not be written and was not accepted; retry after 7 seconds",
                 "instance", "/v1/stories"));
     }

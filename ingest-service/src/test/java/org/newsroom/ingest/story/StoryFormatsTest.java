@@ -160,7 +160,8 @@ class StoryFormatsTest {
                 .containsExactly(tuple(1, 202, "https://gazette.example/2026/03/03/council-bridge"),
                         tuple(2, 202, "https://gazette.example/2026/03/02/school-board"),
                         tuple(3, 400, null));
-        assertThat(results.get(2).get("problem")).isEqualTo(Map.of("title", "Bad Request", "status", 400,
+        assertThat(results.get(2).get("problem")).isEqualTo(Map.of("type", "https://newsroom.example/problems/invalid-story",
+                "title", "Bad Request", "status", 400,
                 "detail", "Invalid story: pubDate must be an RFC 822 date such as Tue, 03 Mar 2026 10:00:00 GMT",
                 "errors", List.of(Map.of("field", "pubDate",
                         "message", "must be an RFC 822 date such as Tue, 03 Mar 2026 10:00:00 GMT"))));
@@ -177,7 +178,8 @@ class StoryFormatsTest {
                 .expectBody(JSON_ARRAY).returnResult().getResponseBody();
 
         assertThat(results).extracting(result -> result.get("status")).containsExactly(202, 202, 400);
-        assertThat(results.get(2).get("problem")).isEqualTo(Map.of("title", "Bad Request", "status", 400,
+        assertThat(results.get(2).get("problem")).isEqualTo(Map.of("type", "https://newsroom.example/problems/invalid-story",
+                "title", "Bad Request", "status", 400,
                 "detail", "Invalid story: summary is required",
                 "errors", List.of(Map.of("field", "summary", "message", "is required"))));
         assertThat(published(2)).extracting(ArticleEvent::source, ArticleEvent::language)

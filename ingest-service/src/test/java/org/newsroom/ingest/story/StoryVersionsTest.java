@@ -107,7 +107,7 @@ class StoryVersionsTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
-        assertThat(problem).isEqualTo(Map.of("title", "Conflict", "status", 409, "instance", "/v1/stories",
+        assertThat(problem).isEqualTo(Map.of("type", "https://newsroom.example/problems/stale-version", "title", "Conflict", "status", 409, "instance", "/v1/stories",
                 "detail", "Story " + uri + " version 1 is not newer than the stored version 3"));
         assertThat(published(2)).extracting(ArticleEvent::version, ArticleEvent::action).containsExactly(
                 tuple(2L, ArticleAction.PUBLISHED),

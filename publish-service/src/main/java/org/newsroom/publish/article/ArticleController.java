@@ -4,8 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.publish.web.ApiDocumentation;
 import org.newsroom.publish.web.InvalidParameterException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
  * story says what happened to it.
  */
 @RestController
+@Tag(name = "articles")
 class ArticleController {
 
     static final int DEFAULT_LIMIT = 20;
 
     static final int MAX_LIMIT = 100;
+
+    private static final String ENTITY = "only articles naming this entity, a Wikidata id or a name; repeatable, any of them";
+
+    private static final String LANG = "only articles in this language; repeatable";
+
+    private static final String TYPE = "only articles with an entity of this type (PERSON, ORGANIZATION, LOCATION, MISC)";
+
+    private static final String BEFORE = "the `next` cursor of the previous page";
+
+    private static final String LIMIT = "page size, 1 to 100";
 
     private final ArticleStore store;
 
@@ -32,27 +52,41 @@ class ArticleController {
     }
 
     @GetMapping("/v1/articles/{id}")
-    Mono<ArticleView> article(@PathVariable String id) {
+    @Operation(operationId = "article", summary = "One article by its public id; a killed one as withdrawn")
+    @ApiResponse(responseCode = "200", description = "The stored version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ArticleView.class)))
+    @ApiResponse(responseCode = "404", description = "No article has this id", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    Mono<ArticleView> article(@Parameter(description = "the article id, as in the stream and the push's answer")
+            @PathVariable String id) {
         return store.findById(id).switchIfEmpty(Mono.error(() -> new ArticleNotFoundException(id)));
     }
 
     @GetMapping("/v1/articles")
-    Mono<ArticlePage> articles(@RequestParam(required = false) @Nullable List<String> entity,
-            @RequestParam(required = false) @Nullable List<String> lang,
-            @RequestParam(required = false) @Nullable List<String> type,
-            @RequestParam(required = false) @Nullable String before,
-            @RequestParam(required = false) @Nullable String limit) {
+    @Operation(operationId = "articles", summary = "Articles newest first, filtered like the stream")
+    @ArticlePageResponses
+    Mono<ArticlePage> articles(
+            @Parameter(description = ENTITY) @RequestParam(required = false) @Nullable List<String> entity,
+            @Parameter(description = LANG) @RequestParam(required = false) @Nullable List<String> lang,
+            @Parameter(description = TYPE) @RequestParam(required = false) @Nullable List<String> type,
+            @Parameter(description = BEFORE) @RequestParam(required = false) @Nullable String before,
+            @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+                    defaultValue = "20")) @RequestParam(required = false) @Nullable String limit) {
         return page(orEmpty(entity), lang, type, before, limit);
     }
 
     /** The articles about one entity, by its Wikidata id or its name; more entities may be added as {@code entity}. */
     @GetMapping("/v1/entities/{entity}/articles")
-    Mono<ArticlePage> entityArticles(@PathVariable("entity") String pageEntity,
-            @RequestParam(required = false) @Nullable List<String> entity,
-            @RequestParam(required = false) @Nullable List<String> lang,
-            @RequestParam(required = false) @Nullable List<String> type,
-            @RequestParam(required = false) @Nullable String before,
-            @RequestParam(required = false) @Nullable String limit) {
+    @Operation(operationId = "entityArticles", summary = "The articles about one entity, newest first")
+    @ArticlePageResponses
+    Mono<ArticlePage> entityArticles(
+            @Parameter(description = "a Wikidata id or a name") @PathVariable("entity") String pageEntity,
+            @Parameter(description = ENTITY) @RequestParam(required = false) @Nullable List<String> entity,
+            @Parameter(description = LANG) @RequestParam(required = false) @Nullable List<String> lang,
+            @Parameter(description = TYPE) @RequestParam(required = false) @Nullable List<String> type,
+            @Parameter(description = BEFORE) @RequestParam(required = false) @Nullable String before,
+            @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+                    defaultValue = "20")) @RequestParam(required = false) @Nullable String limit) {
         if (pageEntity.isBlank()) {
             throw new InvalidParameterException("entity", "The entity must be a Wikidata id or a name.");
         }

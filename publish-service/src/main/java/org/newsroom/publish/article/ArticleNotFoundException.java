@@ -1,5 +1,6 @@
 package org.newsroom.publish.article;
 
+import org.newsroom.contract.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,7 +15,8 @@ class ArticleNotFoundException extends ErrorResponseException {
     private static ProblemDetail problem(String id) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No article with id '" + id + "'.");
-        problem.setTitle("Article not found");
+        problem.setType(ProblemType.ARTICLE_NOT_FOUND.uri());
+        problem.setTitle(ProblemType.ARTICLE_NOT_FOUND.title());
         problem.setProperty("id", id);
         return problem;
     }

@@ -2,6 +2,7 @@ package org.newsroom.publish.stream;
 
 import java.time.Duration;
 
+import org.newsroom.contract.ProblemType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +19,9 @@ class ConnectionRefusedException extends ErrorResponseException {
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        // One client over its cap waits for its own streams; a full instance waits for anyone's.
+        problem.setType((status == HttpStatus.TOO_MANY_REQUESTS ? ProblemType.TOO_MANY_STREAMS_FROM_CLIENT
+                : ProblemType.TOO_MANY_STREAMS).uri());
         return problem;
     }
 }

@@ -6,7 +6,17 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.publish.web.ApiDocumentation;
 import org.newsroom.publish.web.InvalidParameterException;
+import io.swagger.v3.oas.annotations.ExternalDocumentation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 import org.springframework.http.MediaType;
@@ -45,17 +55,55 @@ class StreamController {
     }
 
     @GetMapping(path = "/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> stream(@RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId,
-            @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable String since,
-            @RequestParam(required = false) @Nullable List<String> entity,
+    @Tag(name = "stream")
+    @Operation(operationId = "stream", summary = "Every change of an article, live, resumable",
+            description = "A long-lived response: one message per stored change, named after its action "
+                    + "(published, updated, corrected, killed), plus reset (the cursor is behind retention: "
+                    + "refetch /v1/articles) and end (reconnect with the cursor it carries). The SSE `id` is "
+                    + "the cursor; a comment every 15 s keeps the connection alive. The events and their "
+                    + "payloads are specified in docs/asyncapi.yaml and contract/src/main/resources/schemas/.",
+            externalDocs = @ExternalDocumentation(description = "AsyncAPI 3 document of the stream",
+                    url = ApiDocumentation.ASYNCAPI))
+    @ApiResponse(responseCode = "200", description = "The stream, until the client leaves or `end` is sent",
+            content = {
+                    @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                            description = "Server-Sent Events: `id:` the cursor, `event:` the message's name, "
+                                    + "`data:` its payload as one line of JSON (docs/asyncapi.yaml)"),
+                            examples = @ExampleObject(name = "published", value = "id:djE6MDoxMg\n"
+                                    + "event:published\ndata:{\"id\":\"kJ3…\",\"uri\":\"urn:newsroom:sample:1\",…}\n\n")),
+                    @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                            schema = @Schema(implementation = StreamMessage.class,
+                                    description = "one message per line")) })
+    @ApiResponse(responseCode = "400", description = "A malformed cursor, instant or filter; `parameter` names it",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Over the streams one client may hold",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "Over the streams this instance holds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    Flux<ServerSentEvent<Object>> stream(
+            @Parameter(description = "resume after this event id; wins over `cursor` because an EventSource "
+                    + "sends it on reconnect") @RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId,
+            @Parameter(description = "resume after this event id") @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = "start at this ISO-8601 instant", schema = @Schema(type = "string",
+                    format = "date-time")) @RequestParam(required = false) @Nullable String since,
+            @Parameter(description = "only articles naming this entity, a Wikidata id or a name; repeatable, any "
+                    + "of them") @RequestParam(required = false) @Nullable List<String> entity,
+            @Parameter(description = "only articles in this language; repeatable")
             @RequestParam(required = false) @Nullable List<String> lang,
-            @RequestParam(required = false) @Nullable List<String> type,
-            ServerHttpRequest request) {
+            @Parameter(description = "only articles with an entity of this type (PERSON, ORGANIZATION, LOCATION, "
+                    + "MISC); repeatable") @RequestParam(required = false) @Nullable List<String> type,
+            @Parameter(hidden = true) ServerHttpRequest request) {
         return open(lastEventId, cursor, since, entity, lang, type, request).map(StreamController::toSse);
     }
 
     @GetMapping(path = "/v1/stream", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    // Documented with stream: one operation, one response per media type.
+    @Operation(hidden = true)
     Flux<StreamMessage> ndjson(@RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String since,

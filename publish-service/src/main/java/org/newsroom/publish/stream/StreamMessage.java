@@ -1,6 +1,9 @@
 package org.newsroom.publish.stream;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.publish.article.ArticleView;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One message of a stream, before it is written as SSE or NDJSON.
@@ -10,7 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param cursor where a client that got this message resumes; the SSE {@code id}
  * @param data the article, or what the event needs to say; none for a heartbeat
  */
-public record StreamMessage(String event, @Nullable String cursor, @Nullable Object data) {
+public record StreamMessage(
+        @Schema(allowableValues = { "published", "updated", "corrected", "killed", "reset", "end", "heartbeat" })
+        String event,
+        @Nullable String cursor,
+        @Schema(description = "an article for published/updated/corrected; Killed, Reset or End otherwise",
+                oneOf = { ArticleView.class, StreamMessage.Killed.class, StreamMessage.Reset.class,
+                        StreamMessage.End.class }) @Nullable Object data) {
 
     public static final String HEARTBEAT = "heartbeat";
 

@@ -1,5 +1,6 @@
 package org.newsroom.publish.web;
 
+import org.newsroom.contract.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,7 +14,8 @@ public class InvalidParameterException extends ErrorResponseException {
 
     private static ProblemDetail problem(String parameter, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid parameter");
+        problem.setType(ProblemType.INVALID_PARAMETER.uri());
+        problem.setTitle(ProblemType.INVALID_PARAMETER.title());
         problem.setProperty("parameter", parameter);
         return problem;
     }
