@@ -1,7 +1,6 @@
 package org.newsroom.publish.stream;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -94,29 +93,24 @@ public class LiveStream {
     }
 
     /**
-     * The logged events after the cursor, batch by batch. The trim marks are read after each batch:
-     * if events after the cursor may have been trimmed (before or while reading), the client gets a
-     * reset and continues from the head of the log, never a silent jump.
+     * The logged events after the cursor, window by window. The trim marks are read after each
+     * window: if events after the cursor may have been trimmed (before or while reading), the client
+     * gets a reset and continues from the head of the log, never a silent jump.
      */
     private Flux<Item> catchUp(StreamCursor from) {
-        return streamEvents.readAfter(from, batchSize).collectList()
-                .zipWhen(batch -> streamEvents.trimmedThrough())
+        return streamEvents.readAfter(from, batchSize)
+                .zipWhen(page -> streamEvents.trimmedThrough())
                 .flatMapMany(read -> {
-                    List<StreamEvent> batch = read.getT1();
+                    StreamEventLog.LogPage page = read.getT1();
                     if (from.isBehind(read.getT2())) {
                         return streamEvents.head().map(from::max)
                                 .flatMapMany(head -> Flux.concat(Flux.just(new ResetItem(head)), catchUp(head)));
                     }
-                    Flux<Item> items = Flux.fromIterable(batch).map(EventItem::caughtUp);
-                    if (batch.size() < batchSize) {
+                    Flux<Item> items = Flux.fromIterable(page.events()).map(EventItem::caughtUp);
+                    if (page.complete()) {
                         return items;
                     }
-                    StreamCursor next = from;
-                    for (StreamEvent event : batch) {
-                        next = next.advance(event.position());
-                    }
-                    StreamCursor after = next;
-                    return items.concatWith(Flux.defer(() -> catchUp(after)));
+                    return items.concatWith(Flux.defer(() -> catchUp(page.scannedThrough())));
                 });
     }
 
