@@ -23,6 +23,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -137,10 +138,11 @@ public class StreamEventLog implements InitializingBean {
     private Mono<Void> raiseNewest(List<SourcePosition> recorded) {
         Map<Integer, Long> newest = new TreeMap<>();
         recorded.forEach(position -> newest.merge(position.partition(), position.offset(), Math::max));
-        return Flux.fromIterable(newest.entrySet())
-                .concatMap(partition -> Mono.from(partitions.updateOne(eq(ID, partition.getKey()),
-                        Updates.max(NEWEST, partition.getValue()), new UpdateOptions().upsert(true))))
-                .then();
+        List<UpdateOneModel<Document>> raises = newest.entrySet().stream()
+                .map(partition -> new UpdateOneModel<Document>(eq(ID, partition.getKey()),
+                        Updates.max(NEWEST, partition.getValue()), new UpdateOptions().upsert(true)))
+                .toList();
+        return raises.isEmpty() ? Mono.empty() : Mono.from(partitions.bulkWrite(raises)).then();
     }
 
     /** Every partition that ever had an event. */
@@ -181,7 +183,8 @@ public class StreamEventLog implements InitializingBean {
                 && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
     }
 
-    private static Document toDocument(Recording recording) {
+    /** The document an event is logged as. */
+    public static Document toDocument(Recording recording) {
         StreamEvent event = recording.event();
         return new Document(ID, idOf(event.position()))
                 .append("articleId", event.article().id())
