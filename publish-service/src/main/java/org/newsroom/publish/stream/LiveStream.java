@@ -38,7 +38,11 @@ public class LiveStream {
 
     private final StreamEventLog streamEvents;
 
-    private final Duration heartbeatInterval;
+    /**
+     * One ticker for every subscriber of the instance (a timer per connection was part of what each
+     * idle one cost), running while any is connected; a subscriber that cannot take a tick misses it.
+     */
+    private final Flux<Item> heartbeats;
 
     private final Duration maxLifetime;
 
@@ -51,7 +55,8 @@ public class LiveStream {
         this.hub = hub;
         this.streamEvents = streamEvents;
         this.metrics = metrics;
-        this.heartbeatInterval = properties.heartbeatInterval();
+        Duration heartbeatInterval = properties.heartbeatInterval();
+        this.heartbeats = Flux.interval(heartbeatInterval, heartbeatInterval).<Item>map(tick -> Tick.TICK).share();
         this.maxLifetime = properties.stream().maxConnectionLifetime();
         this.batchSize = properties.stream().pollBatchSize();
     }
@@ -68,10 +73,7 @@ public class LiveStream {
                     : start.since() != null ? streamEvents.cursorAt(start.since()) : Mono.just(feed.start());
             Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
                     catchUp(cursor), feed.events().map(EventItem::live)));
-            Flux<Item> ticks = Flux.interval(heartbeatInterval, heartbeatInterval)
-                    .onBackpressureDrop()
-                    .map(tick -> Tick.TICK);
-            return Flux.merge(1, events, ticks)
+            return Flux.merge(1, events, heartbeats.onBackpressureDrop())
                     .<StreamMessage>handle(session::handle)
                     .doOnNext(session::delivered)
                     .takeUntilOther(Mono.delay(maxLifetime))
