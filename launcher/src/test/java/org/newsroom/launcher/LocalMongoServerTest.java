@@ -2,8 +2,14 @@ package org.newsroom.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -35,6 +41,56 @@ class LocalMongoServerTest {
             // Then the document is still there
             assertThat(articles(client).find().into(new ArrayList<>())).containsExactly(article);
         }
+    }
+
+    @Test
+    void fileBackedStoreKeepsEveryAcknowledgedDocumentWhenItsProcessIsKilled() throws Exception {
+        Path file = tmp.resolve("killed/mongo.mv");
+        List<Document> acknowledged = new ArrayList<>();
+
+        // Given a store in a process of its own, and documents it acknowledged one by one
+        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FileStoreProgram.class.getName(), file.toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            int port = portOf(store);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/newsroom")) {
+                for (int n = 0; n < 200; n++) {
+                    Document article = new Document("_id", "article-" + n).append("headline", "Story " + n);
+                    articles(client).insertOne(article);
+                    acknowledged.add(article);
+                }
+                articles(client).updateOne(new Document("_id", "article-0"),
+                        new Document("$set", new Document("headline", "Story 0, corrected")));
+                acknowledged.set(0, new Document("_id", "article-0").append("headline", "Story 0, corrected"));
+
+                // When the process is killed right after the last acknowledgement (SIGKILL: no shutdown hook)
+                store.destroyForcibly();
+            }
+            assertThat(store.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        finally {
+            store.destroyForcibly();
+        }
+
+        // Then the file, opened again, holds every acknowledged write
+        try (LocalMongoServer reopened = LocalMongoServer.fileBacked(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(reopened.connectionString("newsroom"))) {
+            assertThat(articles(client).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrderElementsOf(acknowledged);
+        }
+    }
+
+    /** Reads the child's output up to the line that names its port. */
+    private static int portOf(Process store) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.startsWith("port ")) {
+                return Integer.parseInt(line.substring("port ".length()).strip());
+            }
+        }
+        throw new AssertionError("The store process ended without telling its port");
     }
 
     @Test

@@ -37,8 +37,10 @@ public record PublishProperties(
 
     /**
      * @param pollInterval how often each instance reads new events of every partition from the
-     *        shared log; events stored by this instance's own consumer are read at once instead
-     * @param pollBatchSize how many events one read of the log returns at most
+     *        shared log; events stored by this instance's own consumer are read at once instead. A
+     *        poll that finds nothing new reads one small document per partition, so it can be often:
+     *        it is the wait an event stored by another instance adds before reaching subscribers here
+     * @param pollBatchSize how many positions (source offsets) one read of the log looks up at most
      * @param maxConnectionLifetime after this long a connection gets its final {@code end} event with
      *        its resume cursor and is closed, so that load rebalances across instances and no
      *        connection lives forever
@@ -47,7 +49,7 @@ public record PublishProperties(
      * @param retryAfter what refused clients are told to wait before trying again
      */
     public record Stream(
-            @DefaultValue("300ms") Duration pollInterval,
+            @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("500") @Min(1) int pollBatchSize,
             @DefaultValue("30m") Duration maxConnectionLifetime,
             @DefaultValue("10000") @Min(1) int maxConnections,
@@ -69,7 +71,7 @@ public record PublishProperties(
     /** Defaults everywhere except the given values; for tests and tools. */
     public static PublishProperties of(Duration heartbeatInterval, Duration writeTimeout, int subscriberBufferSize) {
         return new PublishProperties(heartbeatInterval, writeTimeout, subscriberBufferSize,
-                new Stream(Duration.ofMillis(300), 500, Duration.ofMinutes(30), 10000, 16, Duration.ofSeconds(5)),
+                new Stream(Duration.ofMillis(100), 500, Duration.ofMinutes(30), 10000, 16, Duration.ofSeconds(5)),
                 new Retention(100000, Duration.ofDays(7), Duration.ofMinutes(1)));
     }
 

@@ -18,8 +18,10 @@ import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
@@ -338,8 +340,14 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 KafkaTestUtils.consumerProps(broker, "publish-it-dlq-reader", false),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(DLQ));
-            ConsumerRecord<String, String> dead = KafkaTestUtils.getSingleRecord(consumer, DLQ, TIMEOUT);
-            assertThat(dead.key()).isEqualTo(uri);
+            List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+            await().atMost(TIMEOUT).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(1)).forEach(deadLetters::add);
+                return deadLetters.stream().anyMatch(record -> uri.equals(record.key()));
+            });
+            ConsumerRecord<String, String> dead = deadLetters.stream().filter(record -> uri.equals(record.key()))
+                    .findFirst().orElseThrow();
+            assertThat(deadLetters).filteredOn(record -> uri.equals(record.key())).hasSize(1);
             assertThat(dead.value()).isEqualTo("{\"schemaVersion\": 1, \"article\": ");
             assertThat(new String(dead.headers().lastHeader("x-newsroom-stage").value(), StandardCharsets.UTF_8))
                     .isEqualTo("publish");
@@ -347,6 +355,43 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                     .isEqualTo(Topics.ENRICHED.name());
             assertThat(new String(dead.headers().lastHeader("x-exception-stacktrace").value(), StandardCharsets.UTF_8))
                     .contains(UnreadableRecordException.class.getName(), "is not an enriched article");
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBeReadAmongGoodOnesIsDeadLetteredAloneAndTheOthersAreStored() {
+        // Given a good record, an unreadable one and another good one, sent together to one partition
+        String before = "urn:newsroom:it:batch-before";
+        String after = "urn:newsroom:it:batch-after";
+        String poison = "urn:newsroom:it:batch-poison";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), 4, before,
+                    json.writeValueAsString(enriched(before, 1, ArticleAction.PUBLISHED, "Before"))));
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), 4, poison, "not json"));
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), 4, after,
+                    json.writeValueAsString(enriched(after, 1, ArticleAction.PUBLISHED, "After"))));
+        }
+
+        // Then both good ones are stored, each answered with one receipt
+        for (String uri : List.of(before, after)) {
+            await().atMost(TIMEOUT).untilAsserted(() -> client().get().uri("/v1/articles/{id}", ArticleIds.fromUri(uri))
+                    .exchange().expectStatus().isOk());
+        }
+        await().atMost(TIMEOUT).until(() -> receipts(after).size() == 1);
+        assertThat(receipts(before)).hasSize(1);
+
+        // And only the unreadable one is on the dead-letter topic
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "publish-it-batch-dlq-" + UUID.randomUUID(), false),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(DLQ));
+            List<String> dead = new ArrayList<>();
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(1)).forEach(record -> dead.add(record.key()));
+                assertThat(dead).contains(poison);
+            });
+            assertThat(dead).doesNotContain(before, after);
         }
     }
 

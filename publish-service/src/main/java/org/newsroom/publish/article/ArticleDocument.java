@@ -28,8 +28,6 @@ public final class ArticleDocument {
 
     static final String ID = "_id";
     static final String VERSION = "version";
-    static final String SOURCE_PARTITION = "sourcePosition.partition";
-    static final String SOURCE_OFFSET = "sourcePosition.offset";
     static final String FIRST_CREATED = "firstCreated";
     static final String LANGUAGE = "language";
     static final String LANGUAGE_KEY = "languageKey";
@@ -102,11 +100,14 @@ public final class ArticleDocument {
         return position;
     }
 
-    /** Every field except {@code _id}, which MongoDB does not allow to be {@code $set}. */
-    Document fieldsToSet() {
-        Document fields = new Document(document);
-        fields.remove(ID);
-        return fields;
+    /** The whole document as the {@code articles} collection holds it. */
+    public Document storedDocument() {
+        return new Document(document);
+    }
+
+    /** Whether this version withdraws the article. */
+    public boolean withdrawn() {
+        return document.getBoolean(WITHDRAWN);
     }
 
     public ArticleView toView() {

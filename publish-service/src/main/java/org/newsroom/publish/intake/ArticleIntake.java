@@ -1,6 +1,10 @@
 package org.newsroom.publish.intake;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EnrichedArticleEvent;
@@ -11,12 +15,13 @@ import org.newsroom.publish.article.SourcePosition;
 import org.newsroom.publish.stream.NewEventsSignal;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Applies one enriched article to the read model. Only a write that changed the article becomes a
+ * Applies enriched articles to the read model, a batch at a time. Only a write that changed the article becomes a
  * stream event, so duplicates and stale versions never reach subscribers. Subscribers only ever
  * read recorded events (from the shared log, whichever instance recorded them), so the live
  * stream never shows what a later resume could not; recording only wakes this instance's reader.
@@ -47,23 +52,63 @@ public class ArticleIntake {
      * @param traceId the trace the record was consumed in, kept with the version for subscribers
      */
     public Mono<ArticleView> accept(EnrichedArticleEvent event, SourcePosition position, @Nullable String traceId) {
-        ArticleDocument article = ArticleDocument.of(event, position, clock.instant(), traceId);
-        ArticleView stored = article.toView();
-        return articles.storeIfNewer(article)
-                .filter(changed -> changed)
-                .flatMap(changed -> recordChange(new StreamEvent(position, stored), article).thenReturn(stored));
+        return acceptAll(List.of(new Incoming(event, position, traceId)))
+                .flatMap(stored -> Mono.justOrEmpty(stored.get(0)));
+    }
+
+    /**
+     * Applies a batch, in its order: one read and one bulk write of the articles, one insert of the
+     * stream events of the changes. Completes with one entry per incoming article, in the batch's
+     * order: the stored version where it changed the article, empty where it did not.
+     */
+    public Mono<List<Optional<ArticleView>>> acceptAll(List<Incoming> batch) {
+        Instant storedAt = clock.instant();
+        List<ArticleDocument> documents = batch.stream()
+                .map(incoming -> ArticleDocument.of(incoming.event(), incoming.position(), storedAt, incoming.traceId()))
+                .toList();
+        return articles.storeAll(documents).flatMap(changed -> {
+            List<Optional<ArticleView>> stored = new ArrayList<>(documents.size());
+            List<StreamEventLog.Recording> changes = new ArrayList<>();
+            for (int index = 0; index < documents.size(); index++) {
+                ArticleDocument article = documents.get(index);
+                if (changed.get(index)) {
+                    ArticleView view = article.toView();
+                    changes.add(new StreamEventLog.Recording(new StreamEvent(article.position(), view), article));
+                    stored.add(Optional.of(view));
+                }
+                else {
+                    stored.add(Optional.empty());
+                }
+            }
+            return recordChanges(changes).thenReturn(stored);
+        });
     }
 
     /** A kill also drops the article's earlier events, so a resuming client is not sent withdrawn content. */
-    private Mono<Void> recordChange(StreamEvent event, ArticleDocument article) {
-        Mono<Void> forget = event.article().withdrawn() ? streamEvents.forgetBefore(event) : Mono.empty();
-        return streamEvents.record(event, article)
-                .flatMap(recorded -> forget.thenReturn(recorded))
+    private Mono<Void> recordChanges(List<StreamEventLog.Recording> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        Flux<Void> forgets = Flux.fromIterable(changes)
+                .filter(change -> change.article().withdrawn())
+                .concatMap(kill -> streamEvents.forgetBefore(kill.event()));
+        return streamEvents.recordAll(changes)
+                .flatMap(recorded -> forgets.then(Mono.just(recorded)))
                 .doOnNext(recorded -> {
-                    if (recorded) {
+                    if (recorded > 0) {
                         newEvents.newEventsRecorded();
                     }
                 })
                 .then();
+    }
+
+    /**
+     * One enriched article to apply.
+     *
+     * @param event the enriched article
+     * @param position where its record is in the log of enriched articles
+     * @param traceId the trace the record was consumed in, kept with the version for subscribers
+     */
+    public record Incoming(EnrichedArticleEvent event, SourcePosition position, @Nullable String traceId) {
     }
 }

@@ -1,39 +1,46 @@
 package org.newsroom.publish.messaging;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.Consumer;
 
-import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.jspecify.annotations.Nullable;
-import org.newsroom.contract.EnrichedArticleEvent;
-import org.newsroom.contract.PublishedArticleEvent;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.newsroom.contract.Topics;
 import org.newsroom.publish.PublishProperties;
 import org.newsroom.publish.intake.ArticleIntake;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code storeArticle} function bound to {@code storeArticle-in-0} and {@code storeArticle-out-0}
- * (see application.yml for destinations, group, retries and dead-letter topic) and the topics it
- * reads and writes.
+ * The {@code storeArticle} batch consumer bound to {@code storeArticle-in-0} (see application.yml for
+ * destination, group, batch mode, retries and dead-letter topic), its receipts and dead letters, and
+ * the topics it reads and writes.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
     @Bean
-    Function<Message<EnrichedArticleEvent>, @Nullable Message<PublishedArticleEvent>> storeArticle(
-            ArticleIntake intake, PublishProperties properties, ObjectProvider<Tracer> tracer) {
-        return new StoreArticleFunction(intake, properties.writeTimeout(), tracer.getIfAvailable(() -> Tracer.NOOP));
+    Consumer<Message<List<byte[]>>> storeArticle(ArticleIntake intake, JsonMapper json, PublishProperties properties,
+            KafkaProperties kafka) {
+        return new StoreArticleBatches(intake, new Receipts(producer(kafka), json, properties.writeTimeout()), json,
+                properties.writeTimeout());
     }
 
     @Bean
     StoreRetries storeRetries(KafkaProperties kafka, PublishProperties properties) {
-        return new StoreRetries(kafka, properties.writeTimeout());
+        return new StoreRetries(producer(kafka), properties.writeTimeout());
+    }
+
+    /** Byte records, acknowledged by all in-sync replicas, idempotent (the client's defaults). */
+    private static KafkaTemplate<byte[], byte[]> producer(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
     /** Declared here too so that start order of the services does not matter. */

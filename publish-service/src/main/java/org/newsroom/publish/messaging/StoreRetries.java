@@ -7,12 +7,9 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -44,9 +41,8 @@ class StoreRetries implements ListenerContainerWithDlqAndRetryCustomizer {
 
     private final Duration maxStoreBackOff;
 
-    StoreRetries(KafkaProperties kafka, Duration maxStoreBackOff) {
-        this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-                new ByteArraySerializer(), new ByteArraySerializer()));
+    StoreRetries(KafkaTemplate<byte[], byte[]> deadLetters, Duration maxStoreBackOff) {
+        this.deadLetters = deadLetters;
         this.maxStoreBackOff = maxStoreBackOff;
     }
 

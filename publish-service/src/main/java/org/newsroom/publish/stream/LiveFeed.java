@@ -1,6 +1,5 @@
 package org.newsroom.publish.stream;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
 
 import reactor.core.Exceptions;
@@ -24,7 +23,7 @@ final class LiveFeed {
     private volatile boolean ended;
 
     LiveFeed(int bufferSize, StreamCursor start, Consumer<LiveFeed> onEnd) {
-        this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(bufferSize));
+        this.sink = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(bufferSize));
         this.start = start;
         this.onEnd = onEnd;
     }

@@ -1,7 +1,6 @@
 package org.newsroom.publish.stream;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,11 @@ public class LiveStream {
 
     private final StreamEventLog streamEvents;
 
-    private final Duration heartbeatInterval;
+    /**
+     * One ticker for every subscriber of the instance (a timer per connection was part of what each
+     * idle one cost), running while any is connected; a subscriber that cannot take a tick misses it.
+     */
+    private final Flux<Item> heartbeats;
 
     private final Duration maxLifetime;
 
@@ -52,7 +55,8 @@ public class LiveStream {
         this.hub = hub;
         this.streamEvents = streamEvents;
         this.metrics = metrics;
-        this.heartbeatInterval = properties.heartbeatInterval();
+        Duration heartbeatInterval = properties.heartbeatInterval();
+        this.heartbeats = Flux.interval(heartbeatInterval, heartbeatInterval).<Item>map(tick -> Tick.TICK).share();
         this.maxLifetime = properties.stream().maxConnectionLifetime();
         this.batchSize = properties.stream().pollBatchSize();
     }
@@ -69,10 +73,7 @@ public class LiveStream {
                     : start.since() != null ? streamEvents.cursorAt(start.since()) : Mono.just(feed.start());
             Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
                     catchUp(cursor), feed.events().map(EventItem::live)));
-            Flux<Item> ticks = Flux.interval(heartbeatInterval, heartbeatInterval)
-                    .onBackpressureDrop()
-                    .map(tick -> Tick.TICK);
-            return Flux.merge(1, events, ticks)
+            return Flux.merge(1, events, heartbeats.onBackpressureDrop())
                     .<StreamMessage>handle(session::handle)
                     .doOnNext(session::delivered)
                     .takeUntilOther(Mono.delay(maxLifetime))
@@ -94,29 +95,24 @@ public class LiveStream {
     }
 
     /**
-     * The logged events after the cursor, batch by batch. The trim marks are read after each batch:
-     * if events after the cursor may have been trimmed (before or while reading), the client gets a
-     * reset and continues from the head of the log, never a silent jump.
+     * The logged events after the cursor, window by window. The trim marks are read after each
+     * window: if events after the cursor may have been trimmed (before or while reading), the client
+     * gets a reset and continues from the head of the log, never a silent jump.
      */
     private Flux<Item> catchUp(StreamCursor from) {
-        return streamEvents.readAfter(from, batchSize).collectList()
-                .zipWhen(batch -> streamEvents.trimmedThrough())
+        return streamEvents.readAfter(from, batchSize)
+                .zipWhen(page -> streamEvents.trimmedThrough())
                 .flatMapMany(read -> {
-                    List<StreamEvent> batch = read.getT1();
+                    StreamEventLog.LogPage page = read.getT1();
                     if (from.isBehind(read.getT2())) {
                         return streamEvents.head().map(from::max)
                                 .flatMapMany(head -> Flux.concat(Flux.just(new ResetItem(head)), catchUp(head)));
                     }
-                    Flux<Item> items = Flux.fromIterable(batch).map(EventItem::caughtUp);
-                    if (batch.size() < batchSize) {
+                    Flux<Item> items = Flux.fromIterable(page.events()).map(EventItem::caughtUp);
+                    if (page.complete()) {
                         return items;
                     }
-                    StreamCursor next = from;
-                    for (StreamEvent event : batch) {
-                        next = next.advance(event.position());
-                    }
-                    StreamCursor after = next;
-                    return items.concatWith(Flux.defer(() -> catchUp(after)));
+                    return items.concatWith(Flux.defer(() -> catchUp(page.scannedThrough())));
                 });
     }
 

@@ -105,12 +105,12 @@ public class LiveStreamHub implements NewEventsSignal, SmartLifecycle {
         return feeds.size();
     }
 
-    /** Reads batches until one is not full, so a burst is handed out without waiting for the next tick. */
+    /** Reads windows until the newest event, so a burst is handed out without waiting for the next tick. */
     Mono<Void> pollUntilCaughtUp() {
-        return Mono.defer(() -> streamEvents.readAfter(currentHead(), batchSize).collectList())
-                .flatMap(batch -> {
-                    batch.forEach(this::handOut);
-                    return batch.size() < batchSize ? Mono.<Void>empty() : pollUntilCaughtUp();
+        return Mono.defer(() -> streamEvents.readAfter(currentHead(), batchSize))
+                .flatMap(page -> {
+                    handOut(page);
+                    return page.complete() ? Mono.<Void>empty() : pollUntilCaughtUp();
                 })
                 .onErrorResume(error -> {
                     log.warn("Reading new stream events failed, retrying at the next poll: {}", error.toString());
@@ -123,11 +123,14 @@ public class LiveStreamHub implements NewEventsSignal, SmartLifecycle {
         return head;
     }
 
-    private synchronized void handOut(StreamEvent event) {
-        if (head.covers(event.position())) {
-            return;
+    /** Hands out the page's events, then moves the head to where the page was read. */
+    private synchronized void handOut(StreamEventLog.LogPage page) {
+        for (StreamEvent event : page.events()) {
+            if (!head.covers(event.position())) {
+                head = head.advance(event.position());
+                feeds.forEach(feed -> feed.offer(event));
+            }
         }
-        head = head.advance(event.position());
-        feeds.forEach(feed -> feed.offer(event));
+        head = head.max(page.scannedThrough());
     }
 }

@@ -2,33 +2,37 @@ package org.newsroom.publish.stream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.nin;
-import static com.mongodb.client.model.Filters.or;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.SourcePosition;
-import org.newsroom.publish.mongo.DuplicateKey;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,8 +45,14 @@ import org.springframework.stereotype.Component;
  * stream and every resume read from. The {@code stream_trims} collection remembers, per partition,
  * up to which offset events were trimmed away, so that a cursor older than that is detected and
  * answered with a reset instead of a silent jump. The {@code stream_partitions} collection holds one
- * small document per partition that ever had an event, so that finding the newest event of the log
- * is one index lookup per partition instead of a scan of the whole log.
+ * small document per partition that ever had an event, with the offset of its newest event.
+ *
+ * <p>An event's {@code _id} is its source position ({@code <partition>:<offset>}), and every read of
+ * new events looks them up by id: from the cursor up to the partition's newest offset, a window of
+ * ids at a time ({@code _id $in}). That is an index lookup per id on any MongoDB, and the only kind of
+ * lookup mongo-java-server (the local store) serves from an index: it scans the whole collection for
+ * a range query, which made every poll and every resume cost as much as the whole log. Gaps (records
+ * that changed nothing, events forgotten by a kill or trimmed) are ids that find nothing.
  */
 @Component
 public class StreamEventLog implements InitializingBean {
@@ -61,14 +71,21 @@ public class StreamEventLog implements InitializingBean {
 
     private static final String STORED_AT = "storedAt";
 
+    private static final String ID = "_id";
+
+    private static final String NEWEST = "newest";
+
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+    private static final Comparator<StreamEvent> IN_LOG_ORDER = Comparator
+            .comparingInt((StreamEvent event) -> event.position().partition())
+            .thenComparingLong(event -> event.position().offset());
+
     private final MongoCollection<Document> events;
 
     private final MongoCollection<Document> trims;
 
     private final MongoCollection<Document> partitions;
-
-    /** Partitions this instance knows to be registered; saves the upsert on every event but the first. */
-    private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
 
     public StreamEventLog(MongoDatabase database) {
         this.events = database.getCollection(COLLECTION);
@@ -77,54 +94,106 @@ public class StreamEventLog implements InitializingBean {
     }
 
     /**
-     * Creates the index before the first event is recorded. It is unique because one source record
-     * makes at most one change, so a redelivered record cannot be logged twice; it also serves every
-     * read, which goes by partition and offset.
+     * Creates the index before the first event is recorded, and gives events logged before ids were
+     * positions their position as id. The index serves the queries by partition and offset (the
+     * {@code since} start, trimming, a kill's forgetting); it is unique, like the id, because one
+     * source record makes at most one change.
      */
     @Override
     public void afterPropertiesSet() {
         Mono.from(events.createIndex(Indexes.ascending(PARTITION, OFFSET), new IndexOptions().unique(true)))
-                .then(registerLoggedPartitions())
+                .then(migrateToPositionIds())
                 .block(INDEX_TIMEOUT);
     }
 
     /**
-     * Registers the partitions of events logged before partitions were registered. A distinct over
-     * the first field of the unique index reads one index entry per partition.
+     * Re-keys events logged with a generated id, once, and registers their partitions with their
+     * newest offset: the log before position ids could only be read by scanning it.
      */
-    private Mono<Void> registerLoggedPartitions() {
-        return Flux.from(events.distinct(PARTITION, Integer.class)).concatMap(this::register).then();
+    private Mono<Void> migrateToPositionIds() {
+        Bson generatedIds = Filters.type(ID, BsonType.OBJECT_ID);
+        return Flux.from(events.find(generatedIds))
+                .map(old -> {
+                    Document keyed = new Document(old);
+                    keyed.put(ID, idOf(new SourcePosition(old.getInteger(PARTITION), old.getLong(OFFSET))));
+                    return keyed;
+                })
+                .collectList()
+                .filter(keyed -> !keyed.isEmpty())
+                .flatMap(keyed -> Mono.from(events.deleteMany(generatedIds))
+                        .then(Mono.from(events.insertMany(keyed, UNORDERED)))
+                        .then(raiseNewest(keyed.stream().map(StreamEventLog::positionOf).toList())))
+                .then();
     }
 
-    /** Registered before its first event is logged, so whoever sees the event also sees the partition. */
-    private Mono<Void> register(int partition) {
-        if (registered.contains(partition)) {
-            return Mono.empty();
-        }
-        return Mono.from(partitions.updateOne(eq("_id", partition), Updates.setOnInsert("_id", partition),
-                        new UpdateOptions().upsert(true)))
-                .doOnSuccess(done -> registered.add(partition))
-                .then();
+    /** The id of the event made by the record at this position. */
+    static String idOf(SourcePosition position) {
+        return position.partition() + ":" + position.offset();
+    }
+
+    /**
+     * Raises each partition's newest offset to the highest of these positions. Only after the events
+     * up to it are stored, so a reader that sees an offset finds every event up to it.
+     */
+    private Mono<Void> raiseNewest(List<SourcePosition> recorded) {
+        Map<Integer, Long> newest = new TreeMap<>();
+        recorded.forEach(position -> newest.merge(position.partition(), position.offset(), Math::max));
+        List<UpdateOneModel<Document>> raises = newest.entrySet().stream()
+                .map(partition -> new UpdateOneModel<Document>(eq(ID, partition.getKey()),
+                        Updates.max(NEWEST, partition.getValue()), new UpdateOptions().upsert(true)))
+                .toList();
+        return raises.isEmpty() ? Mono.empty() : Mono.from(partitions.bulkWrite(raises)).then();
     }
 
     /** Every partition that ever had an event. */
     private Flux<Integer> partitions() {
-        return Flux.from(partitions.find()).map(partition -> partition.getInteger("_id"));
+        return Flux.from(partitions.find()).map(partition -> partition.getInteger(ID));
     }
 
-    /** Records the event; tells whether it was new rather than already recorded. */
-    public Mono<Boolean> record(StreamEvent event, ArticleDocument article) {
-        Document document = new Document("articleId", event.article().id())
+    /** The newest offset of every partition that ever had an event. */
+    private Mono<Map<Integer, Long>> newestOffsets() {
+        return Flux.from(partitions.find())
+                .filter(partition -> partition.get(NEWEST) != null)
+                .collectMap(partition -> partition.getInteger(ID), partition -> partition.getLong(NEWEST));
+    }
+
+    /**
+     * Records the events of a batch in one unordered insert, then raises the newest offsets; an
+     * event recorded already (a redelivered record) is left as it is. Completes with how many were new.
+     */
+    public Mono<Integer> recordAll(List<Recording> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<Document> documents = batch.stream().map(StreamEventLog::toDocument).toList();
+        return Mono.from(events.insertMany(documents, UNORDERED))
+                .map(inserted -> documents.size())
+                .onErrorResume(StreamEventLog::onlyRecordedAlready,
+                        error -> Mono.just(documents.size() - ((MongoBulkWriteException) error).getWriteErrors().size()))
+                .flatMap(recorded -> raiseNewest(batch.stream().map(event -> event.event().position()).toList())
+                        .thenReturn(recorded));
+    }
+
+    /** One event to record, with the article document that made it. */
+    public record Recording(StreamEvent event, ArticleDocument article) {
+    }
+
+    private static boolean onlyRecordedAlready(Throwable error) {
+        return error instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() == null
+                && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    /** The document an event is logged as. */
+    public static Document toDocument(Recording recording) {
+        StreamEvent event = recording.event();
+        return new Document(ID, idOf(event.position()))
+                .append("articleId", event.article().id())
                 .append("action", event.article().action().name())
                 .append("version", event.article().version())
                 .append(PARTITION, event.position().partition())
                 .append(OFFSET, event.position().offset())
                 .append(STORED_AT, Date.from(event.article().storedAt()))
-                .append("article", article.viewDocument());
-        return register(event.position().partition())
-                .then(Mono.from(events.insertOne(document)))
-                .thenReturn(true)
-                .onErrorResume(DuplicateKey::isDuplicateKey, duplicate -> Mono.just(false));
+                .append("article", recording.article().viewDocument());
     }
 
     /**
@@ -138,18 +207,53 @@ public class StreamEventLog implements InitializingBean {
                 .then();
     }
 
-    /** Up to {@code limit} events after the cursor, in offset order per partition. */
-    public Flux<StreamEvent> readAfter(StreamCursor cursor, int limit) {
-        List<Bson> unseen = new ArrayList<>();
-        cursor.offsets().forEach((partition, offset) -> unseen.add(and(eq(PARTITION, partition), gt(OFFSET, offset))));
-        unseen.add(nin(PARTITION, new ArrayList<>(cursor.offsets().keySet())));
-        return Flux.from(events.find(or(unseen)).sort(Sorts.ascending(PARTITION, OFFSET)).limit(limit))
-                .map(StreamEventLog::toEvent);
+    /**
+     * The logged events after the cursor, in offset order per partition, looking up at most
+     * {@code window} positions. The page says how far it looked, which is where the next read
+     * continues: a window may hold fewer events than positions (or none) without being the end.
+     */
+    public Mono<LogPage> readAfter(StreamCursor cursor, int window) {
+        return newestOffsets().flatMap(newest -> {
+            List<String> ids = new ArrayList<>(Math.min(window, 1024));
+            StreamCursor through = cursor;
+            boolean complete = true;
+            for (Map.Entry<Integer, Long> partition : newest.entrySet()) {
+                long from = cursor.offsetOf(partition.getKey());
+                long last = Math.min(partition.getValue(), from + (window - ids.size()));
+                for (long offset = from + 1; offset <= last; offset++) {
+                    ids.add(partition.getKey() + ":" + offset);
+                }
+                if (last > from) {
+                    through = through.advance(new SourcePosition(partition.getKey(), last));
+                }
+                complete &= last >= partition.getValue();
+            }
+            StreamCursor scanned = through;
+            boolean end = complete;
+            if (ids.isEmpty()) {
+                return Mono.just(new LogPage(List.of(), scanned, end));
+            }
+            return Flux.from(events.find(in(ID, ids)).batchSize(ids.size()))
+                    .map(StreamEventLog::toEvent)
+                    .collectSortedList(IN_LOG_ORDER)
+                    .map(found -> new LogPage(found, scanned, end));
+        });
+    }
+
+    /**
+     * What one read of the log found.
+     *
+     * @param events the events found, in offset order per partition
+     * @param scannedThrough the cursor up to which the log was read: every event up to it is in this
+     *        page or in an earlier one
+     * @param complete whether the read reached the newest event of every partition
+     */
+    public record LogPage(List<StreamEvent> events, StreamCursor scannedThrough, boolean complete) {
     }
 
     /** The cursor after the newest event of every partition, including events already trimmed. */
     public Mono<StreamCursor> head() {
-        return newestPerPartition(partition -> eq(PARTITION, partition)).zipWith(trimmedThrough(), StreamCursor::max);
+        return newestOffsets().map(StreamCursor::of).zipWith(trimmedThrough(), StreamCursor::max);
     }
 
     /**
@@ -217,7 +321,10 @@ public class StreamEventLog implements InitializingBean {
     }
 
     private static StreamEvent toEvent(Document document) {
-        return new StreamEvent(new SourcePosition(document.getInteger(PARTITION), document.getLong(OFFSET)),
-                ArticleDocument.viewOf(document.get("article", Document.class)));
+        return new StreamEvent(positionOf(document), ArticleDocument.viewOf(document.get("article", Document.class)));
+    }
+
+    private static SourcePosition positionOf(Document document) {
+        return new SourcePosition(document.getInteger(PARTITION), document.getLong(OFFSET));
     }
 }

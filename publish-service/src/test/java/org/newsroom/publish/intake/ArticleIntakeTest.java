@@ -97,8 +97,9 @@ class ArticleIntakeTest {
                 .append("partition", 2)
                 .append("offset", 40L)
                 .append("storedAt", Date.from(NOW)));
-        assertThat(new StreamEventLog(database).readAfter(StreamCursor.ORIGIN, 10).collectList().block(TIMEOUT))
-                .containsExactly(new StreamEvent(new SourcePosition(2, 40), expectedView(v1)));
+        StreamEventLog.LogPage page = new StreamEventLog(database).readAfter(StreamCursor.ORIGIN, 100).block(TIMEOUT);
+        assertThat(page.events()).containsExactly(new StreamEvent(new SourcePosition(2, 40), expectedView(v1)));
+        assertThat(page.complete()).isTrue();
         assertThat(wakeUps).hasValue(1);
     }
 

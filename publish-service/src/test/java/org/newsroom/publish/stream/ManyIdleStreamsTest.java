@@ -33,10 +33,12 @@ class ManyIdleStreamsTest extends PublishServiceTestBase {
 
     /**
      * The bound per connection, both ends included. What one idle stream holds on the server: its
-     * slot in the fan-out with a bounded, empty queue, the session and its cursor, two scheduled
-     * timers (heartbeat and lifetime), the reactive pipeline of the response and the Netty channel
-     * with its pipeline; the client holds a second channel and its pipeline. Measured: about 28 KB
-     * for both ends together (JDK 17, default GC, 2,000 streams). 64 KiB leaves room for GC noise and
+     * slot in the fan-out with an empty queue that grows only with what it holds, the session and
+     * its cursor, one scheduled timer (the lifetime; heartbeats come from one shared ticker), the
+     * reactive pipeline of the response (no server observation) and the Netty channel with its
+     * pipeline; the client holds a second channel and its pipeline. Measured: about 25 KB for both
+     * ends together (28 KB with a timer per heartbeat, a preallocated queue and the request's
+     * observation; JDK 17, default GC, 2,000 streams). 64 KiB leaves room for GC noise and
      * other JVMs while still failing if a connection kept a copy of an event batch or a growing buffer.
      */
     private static final long MAX_BYTES_PER_CONNECTION = 64 * 1024;
