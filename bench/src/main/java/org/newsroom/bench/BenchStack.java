@@ -63,10 +63,13 @@ final class BenchStack implements AutoCloseable {
         this.logsCopy = logsCopy;
     }
 
-    /** The folder for this run. */
+    /** The folder for this run, with the log file of the bench's Kafka clients set before any logs a line. */
     static Path prepareFolder() throws IOException {
         Path dir = Files.createTempDirectory("newsroom-bench-");
         Files.createDirectories(dir.resolve("logs"));
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", dir.resolve("logs").resolve("bench-clients.log").toString());
+        }
         return dir;
     }
 
