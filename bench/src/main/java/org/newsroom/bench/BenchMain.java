@@ -73,62 +73,29 @@ public final class BenchMain {
             String runId = Long.toString(began.toEpochMilli(), 36);
             Phases phases = new Phases(problems);
             KafkaCeiling ceiling = new KafkaCeiling(stack.bootstrapServers(), ceilingStories(options, runId));
-            Duration ceilingLimit = Duration.ofMinutes(3);
-
-            BenchStack.say("Ceiling: " + options.ceilingRecords() + " records at max rate");
-            KafkaCeiling.Result ceilingMax = ceiling.maxRate("bench.ceiling.max", options.ceilingRecords(), ceilingLimit);
-            BenchStack.say("  " + Figures.perSecond(ceilingMax.recordsPerSecond()));
-
-            PipelineResult maxRate;
-            PipelineResult sustained;
-            KafkaCeiling.Result ceilingAtRate;
-            double rate;
-            List<Story> archived;
-            List<Story> measured;
-            List<Story> warmUp;
-            try (PipelineBench bench = new PipelineBench(http, stack.ingest().baseUri(), stack.publish().baseUri(),
-                    ceiling.consumerProperties(), options.subscribers(), () -> ProcessCpu.read(stack.pids()))) {
-                if (options.warmUpStories() > 0) {
-                    BenchStack.say("Pipeline, warm-up: " + options.warmUpStories() + " stories, not measured");
-                    bench.maxRate(generator(options, runId, "warm-up", 4), options.concurrency(), options.maxSeconds() * 4,
-                            options.warmUpStories(), options.drain());
-                }
-                warmUp = bench.acceptedStories();
-                BenchStack.say("Pipeline, max rate: " + options.concurrency() + " pushers for " + options.maxSeconds() + " s");
-                maxRate = bench.maxRate(generator(options, runId, "max", 2), options.concurrency(),
-                        options.maxSeconds(), options.maxStories(), options.drain());
-                List<Story> all = bench.acceptedStories();
-                archived = all.subList(0, warmUp.size());
-                measured = all.subList(warmUp.size(), all.size());
-                rate = options.rate() > 0 ? options.rate() : halfOf(maxRate.deliveredPerSecond());
-                int atRateRecords = (int) Math.max(1, Math.round(rate * options.sustainedSeconds()));
-                BenchStack.say(String.format(Locale.ROOT, "Ceiling: %d records at %.1f/s", atRateRecords, rate));
-                ceilingAtRate = ceiling.fixedRate("bench.ceiling.rate", atRateRecords, rate,
-                        Duration.ofSeconds(options.sustainedSeconds() + 60L));
-                BenchStack.say(String.format(Locale.ROOT, "Pipeline, sustained: %.1f stories/s for %d s, %d subscribers",
-                        rate, options.sustainedSeconds(), options.subscribers()));
-                sustained = bench.sustained(generator(options, runId, "sustained", 1), rate,
-                        options.sustainedSeconds(), options.drain());
-            }
-
-            EnrichAloneBench.Result alone = options.aloneThreads() == 0 || measured.isEmpty() ? null
+            PipelinePhases pipeline = options.archiveOnly() ? PipelinePhases.NONE
+                    : pipeline(options, stack, http, ceiling, runId);
+            boolean others = !options.archiveOnly();
+            EnrichAloneBench.Result alone = !others || options.aloneThreads() == 0 || pipeline.measured().isEmpty() ? null
                     : phases.attempt("Enrichment alone", () -> {
-                        BenchStack.say("Enrichment alone: " + measured.size() + " stories, archive of "
-                                + (archived.size() + measured.size()) + ", " + options.aloneThreads() + " thread(s)");
+                        BenchStack.say("Enrichment alone: " + pipeline.measured().size() + " stories, archive of "
+                                + (pipeline.archived().size() + pipeline.measured().size()) + ", "
+                                + options.aloneThreads() + " thread(s)");
                         return EnrichAloneBench.run(stack.jar(ServiceJars.ENRICH), BenchStack.jvmArgs(ServiceJars.ENRICH),
-                                stack.folder(), archived, warmUp, measured, options.aloneThreads(), Duration.ofMinutes(15));
+                                stack.folder(), pipeline.archived(), pipeline.warmUp(), pipeline.measured(),
+                                options.aloneThreads(), Duration.ofMinutes(15));
                     });
-            StoreCeiling.Result store = options.storeDocuments() == 0 ? null : phases.attempt("Store raw inserts", () -> {
+            StoreCeiling.Result store = !others || options.storeDocuments() == 0 ? null : phases.attempt("Store raw inserts", () -> {
                 BenchStack.say("Store: " + options.storeDocuments() + " raw inserts, batched and one by one");
                 return StoreCeiling.run(stack.mongoUri(), generator(options, runId, "store", 5), options.storeDocuments(),
                         Duration.ofMinutes(5));
             });
-            IdleSubscribersBench.Result idle = options.idleSubscribers() == 0 ? null : phases.attempt("Idle subscribers", () -> {
+            IdleSubscribersBench.Result idle = !others || options.idleSubscribers() == 0 ? null : phases.attempt("Idle subscribers", () -> {
                 BenchStack.say("Idle subscribers: " + options.idleSubscribers());
                 return IdleSubscribersBench.run(http, stack.publish().baseUri(), stack.publish().pid(),
                         options.idleSubscribers(), PUBLISH_MAX_HEAP);
             });
-            ResumeReplayBench.Result replay = options.replayEvents() == 0 ? null : phases.attempt("Resume replay", () -> {
+            ResumeReplayBench.Result replay = !others || options.replayEvents() == 0 ? null : phases.attempt("Resume replay", () -> {
                 BenchStack.say("Resume replay: " + options.replayEvents() + " missed events");
                 ResumeReplayBench.Result result = ResumeReplayBench.run(http, stack.publish().baseUri(),
                         ceiling.producerProperties(), generator(options, runId, "replay", 3), options.replayEvents(),
@@ -144,8 +111,8 @@ public final class BenchMain {
             List<ArchiveBench.Point> archive = options.archive().isEmpty() ? List.of() : phases.attempt("Archive restarts",
                     () -> new ArchiveBench(stack, http, ceiling.producerProperties(), generator(options, runId, "archive", 6),
                             Duration.ofSeconds(options.restartSeconds())).run(options.archive()));
-            BenchResults results = new BenchResults(ceilingMax, ceilingAtRate, maxRate, sustained, rate, alone, store, idle,
-                    replay, archive == null ? List.of() : archive);
+            BenchResults results = new BenchResults(pipeline.ceilingMax(), pipeline.ceilingAtRate(), pipeline.maxRate(),
+                    pipeline.sustained(), pipeline.rate(), alone, store, idle, replay, archive == null ? List.of() : archive);
             BenchReport report = new BenchReport("newsroom bench report, " + began, notes(began, machine),
                     machine, versions, parameters(options), results, problems);
             String markdown = report.render();
@@ -163,6 +130,50 @@ public final class BenchMain {
             System.err.println("[bench] failed: " + e.getMessage());
             e.printStackTrace();
             return 1;
+        }
+    }
+
+    /**
+     * What the pipeline phases measured, and which stories they pushed: the warm-up's, those the
+     * archive held before the max-rate phase, and the max-rate phase's own.
+     */
+    private record PipelinePhases(KafkaCeiling.@Nullable Result ceilingMax, KafkaCeiling.@Nullable Result ceilingAtRate,
+                                  @Nullable PipelineResult maxRate, @Nullable PipelineResult sustained, double rate,
+                                  List<Story> warmUp, List<Story> archived, List<Story> measured) {
+
+        static final PipelinePhases NONE = new PipelinePhases(null, null, null, null, Double.NaN, List.of(), List.of(),
+                List.of());
+    }
+
+    /** Raw Kafka, then the pipeline: warm-up, max rate, and half of that rate sustained, each against Kafka. */
+    private static PipelinePhases pipeline(BenchOptions options, BenchStack stack, HttpClient http, KafkaCeiling ceiling,
+                                           String runId) {
+        BenchStack.say("Ceiling: " + options.ceilingRecords() + " records at max rate");
+        KafkaCeiling.Result ceilingMax = ceiling.maxRate("bench.ceiling.max", options.ceilingRecords(), Duration.ofMinutes(3));
+        BenchStack.say("  " + Figures.perSecond(ceilingMax.recordsPerSecond()));
+        try (PipelineBench bench = new PipelineBench(http, stack.ingest().baseUri(), stack.publish().baseUri(),
+                ceiling.consumerProperties(), options.subscribers(), () -> ProcessCpu.read(stack.pids()))) {
+            if (options.warmUpStories() > 0) {
+                BenchStack.say("Pipeline, warm-up: " + options.warmUpStories() + " stories, not measured");
+                bench.maxRate(generator(options, runId, "warm-up", 4), options.concurrency(), options.maxSeconds() * 4,
+                        options.warmUpStories(), options.drain());
+            }
+            List<Story> warmUp = bench.acceptedStories();
+            BenchStack.say("Pipeline, max rate: " + options.concurrency() + " pushers for " + options.maxSeconds() + " s");
+            PipelineResult maxRate = bench.maxRate(generator(options, runId, "max", 2), options.concurrency(),
+                    options.maxSeconds(), options.maxStories(), options.drain());
+            List<Story> all = bench.acceptedStories();
+            double rate = options.rate() > 0 ? options.rate() : halfOf(maxRate.deliveredPerSecond());
+            int atRateRecords = (int) Math.max(1, Math.round(rate * options.sustainedSeconds()));
+            BenchStack.say(String.format(Locale.ROOT, "Ceiling: %d records at %.1f/s", atRateRecords, rate));
+            KafkaCeiling.Result ceilingAtRate = ceiling.fixedRate("bench.ceiling.rate", atRateRecords, rate,
+                    Duration.ofSeconds(options.sustainedSeconds() + 60L));
+            BenchStack.say(String.format(Locale.ROOT, "Pipeline, sustained: %.1f stories/s for %d s, %d subscribers",
+                    rate, options.sustainedSeconds(), options.subscribers()));
+            PipelineResult sustained = bench.sustained(generator(options, runId, "sustained", 1), rate,
+                    options.sustainedSeconds(), options.drain());
+            return new PipelinePhases(ceilingMax, ceilingAtRate, maxRate, sustained, rate, warmUp,
+                    all.subList(0, warmUp.size()), all.subList(warmUp.size(), all.size()));
         }
     }
 

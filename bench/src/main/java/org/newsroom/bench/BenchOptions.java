@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  *
  * @param home              the repository checkout holding the services' exec jars
  * @param quick             the small version of every phase was asked for
+ * @param archiveOnly       only the restart phase runs (with {@code --archive})
  * @param seed              story generator seed
  * @param ceilingRecords    records of the raw Kafka max-rate run
  * @param rate              stories per second of the sustained phase; 0: half the max-rate phase's delivered rate
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
  * @param startupSeconds    how long each service may take to report UP
  * @param limitMinutes      the whole run is stopped (and the stack cleaned up) after this long
  */
-public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecords, int rate, int sustainedSeconds,
+public record BenchOptions(Path home, boolean quick, boolean archiveOnly, long seed, int ceilingRecords, int rate, int sustainedSeconds,
                            int subscribers, int warmUpStories, int concurrency, int maxSeconds, int maxStories,
                            int drainSeconds, int aloneThreads, int storeDocuments, int idleSubscribers,
                            int replayEvents, List<Integer> archive, int restartSeconds, int startupSeconds,
@@ -42,6 +43,7 @@ public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecor
     public static final String USAGE = """
             Usage: java -jar bench/target/newsroom-bench-<version>-exec.jar [--quick] [--option=N ...]
               --quick                  a small version of every phase (about 6 minutes); options given still apply
+              --archive-only           only the restart phase of --archive (default: every phase)
               --seed=N                 story generator seed                               (default 42)
               --ceiling-records=N      raw Kafka records at max rate                      (default 5000)
               --rate=N                 stories/s of the sustained phase, 0: half the max  (default 0)
@@ -67,9 +69,9 @@ public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecor
     /** The small run: every phase, a few minutes. */
     private static final Map<String, Integer> QUICK = Map.ofEntries(
             Map.entry("ceiling-records", 1000), Map.entry("sustained-seconds", 15), Map.entry("warm-up-stories", 8),
-            Map.entry("concurrency", 4), Map.entry("max-seconds", 20), Map.entry("max-stories", 150),
+            Map.entry("concurrency", 4), Map.entry("max-seconds", 20), Map.entry("max-stories", 60),
             Map.entry("drain-seconds", 60), Map.entry("store-documents", 1000), Map.entry("idle-subscribers", 2000),
-            Map.entry("replay-events", 1000), Map.entry("restart-seconds", 120), Map.entry("limit-minutes", 12));
+            Map.entry("replay-events", 500), Map.entry("restart-seconds", 120), Map.entry("limit-minutes", 12));
     private static final List<Integer> QUICK_ARCHIVE = List.of(1000);
 
     private static Map<String, Integer> defaults() {
@@ -97,13 +99,14 @@ public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecor
     /** @throws IllegalArgumentException for an unknown option or a value that is not a number ≥ 0 */
     public static BenchOptions parse(String[] args, Path home) {
         boolean quick = List.of(args).contains("--quick");
+        boolean archiveOnly = List.of(args).contains("--archive-only");
         Map<String, Integer> values = new LinkedHashMap<>(DEFAULTS);
         if (quick) {
             values.putAll(QUICK);
         }
         List<Integer> archive = quick ? QUICK_ARCHIVE : List.of();
         for (String arg : args) {
-            if (arg.equals("--quick")) {
+            if (arg.equals("--quick") || arg.equals("--archive-only")) {
                 continue;
             }
             int equals = arg.indexOf('=');
@@ -124,7 +127,10 @@ public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecor
                 throw new IllegalArgumentException("--" + positive + " must be at least 1");
             }
         }
-        return new BenchOptions(home, quick, values.get("seed"), values.get("ceiling-records"), values.get("rate"),
+        if (archiveOnly && archive.isEmpty()) {
+            throw new IllegalArgumentException("--archive-only needs --archive=N");
+        }
+        return new BenchOptions(home, quick, archiveOnly, values.get("seed"), values.get("ceiling-records"), values.get("rate"),
                 values.get("sustained-seconds"), values.get("subscribers"), values.get("warm-up-stories"),
                 values.get("concurrency"), values.get("max-seconds"), values.get("max-stories"),
                 values.get("drain-seconds"), values.get("alone-threads"), values.get("store-documents"),
@@ -164,6 +170,7 @@ public record BenchOptions(Path home, boolean quick, long seed, int ceilingRecor
     public Map<String, String> asRows() {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("quick", String.valueOf(quick));
+        rows.put("archive-only", String.valueOf(archiveOnly));
         rows.put("seed", String.valueOf(seed));
         rows.put("ceiling-records", String.valueOf(ceilingRecords));
         rows.put("rate", rate == 0 ? "half the max-rate phase's delivered stories/s" : rate + " stories/s");

@@ -31,7 +31,7 @@ class BenchOptionsTest {
         assertThat(options.quick()).isTrue();
         assertThat(options.replayEvents()).isEqualTo(500);
         assertThat(options.idleSubscribers()).isEqualTo(2000);
-        assertThat(options.maxStories()).isEqualTo(150);
+        assertThat(options.maxStories()).isEqualTo(60);
         assertThat(options.archive()).containsExactly(1000);
     }
 
@@ -40,6 +40,13 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse(new String[] {"--archive=100_000,10000"}, HOME);
 
         assertThat(options.archive()).isEqualTo(List.of(10_000, 100_000));
+    }
+
+    @Test
+    void archiveOnlyNeedsAnArchive() {
+        assertThat(BenchOptions.parse(new String[] {"--archive-only", "--archive=10000"}, HOME).archiveOnly()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--archive-only"}, HOME))
+                .hasMessageContaining("--archive=N");
     }
 
     @Test
