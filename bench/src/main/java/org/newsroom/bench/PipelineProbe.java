@@ -2,6 +2,7 @@ package org.newsroom.bench;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,8 +40,8 @@ final class PipelineProbe {
         /** Wall clock, to compare with the timestamps the services put on their records. */
         final long sentAtMillis;
         final AtomicInteger deliveries = new AtomicInteger();
-        volatile boolean enriched;
-        volatile boolean stored;
+        final AtomicBoolean enriched = new AtomicBoolean();
+        final AtomicBoolean stored = new AtomicBoolean();
 
         Track(long sentAt, long sentAtMillis) {
             this.sentAt = sentAt;
@@ -79,23 +80,24 @@ final class PipelineProbe {
      */
     void enriched(String uri, long writtenAtMillis) {
         Track track = tracks.get(uri);
-        if (track != null && !track.enriched) {
-            track.enriched = true;
-            enriched.incrementAndGet();
-            lastEnriched.accumulateAndGet(System.nanoTime(), Math::max);
-            enrichLatency.recordValue(Math.max(1, (writtenAtMillis - track.sentAtMillis) * 1000));
+        if (track != null && track.enriched.compareAndSet(false, true)) {
+            reached(track, writtenAtMillis, enriched, lastEnriched, enrichLatency);
         }
     }
 
     /** The story's receipt, written by publish once it stored the story (the record's timestamp). */
     void stored(String uri, long writtenAtMillis) {
         Track track = tracks.get(uri);
-        if (track != null && !track.stored) {
-            track.stored = true;
-            stored.incrementAndGet();
-            lastStored.accumulateAndGet(System.nanoTime(), Math::max);
-            storeLatency.recordValue(Math.max(1, (writtenAtMillis - track.sentAtMillis) * 1000));
+        if (track != null && track.stored.compareAndSet(false, true)) {
+            reached(track, writtenAtMillis, stored, lastStored, storeLatency);
         }
+    }
+
+    /** A hop the story reached for the first time, at the time the service's record says. */
+    private void reached(Track track, long writtenAtMillis, AtomicLong count, AtomicLong last, Histogram latency) {
+        count.incrementAndGet();
+        last.accumulateAndGet(System.nanoTime(), Math::max);
+        latency.recordValue(Math.max(1, (writtenAtMillis - track.sentAtMillis) * 1000));
     }
 
     void delivered(String uri) {
