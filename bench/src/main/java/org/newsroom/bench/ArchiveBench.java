@@ -195,13 +195,14 @@ final class ArchiveBench {
 
     /** Seconds from start until the process used less than a tenth of a core for a few seconds in a row. */
     private static double awaitQuiet(long pid, long deadline, long start) {
-        Map<String, Long> pids = Map.of(ServiceJars.ENRICH, pid);
+        String service = "restarted";
+        Map<String, Long> pids = Map.of(service, pid);
         ProcessCpu previous = ProcessCpu.read(pids);
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             ProcessCpu now = ProcessCpu.read(pids);
-            Double millis = now.millisPerStorySince(previous, 1).get(ServiceJars.ENRICH);
+            Double millis = now.millisPerStorySince(previous, 1).get(service);
             previous = now;
             quiet = millis != null && millis < QUIET_CORES * 1000 ? quiet + 1 : 0;
             if (quiet == QUIET_SECONDS) {
