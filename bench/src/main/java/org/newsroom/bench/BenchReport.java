@@ -161,7 +161,7 @@ record BenchReport(String title, List<String> notes, Map<String, String> machine
     }
 
     static String archiveTable(List<ArchiveBench.Point> points) {
-        MarkdownTable table = new MarkdownTable("archived stories", "written in", "enrich ready", "enrich settled",
+        MarkdownTable table = new MarkdownTable("archived stories", "time to write the added ones", "enrich ready", "enrich settled",
                 "enrich heap after GC", "ingest ready", "ingest settled", "ingest heap after GC");
         for (ArchiveBench.Point point : points) {
             table.row(Figures.count(point.articles()), Figures.seconds(point.preloadSeconds()),
