@@ -71,7 +71,7 @@ public record BenchOptions(Path home, boolean quick, boolean archiveOnly, long s
             Map.entry("ceiling-records", 1000), Map.entry("sustained-seconds", 15), Map.entry("warm-up-stories", 8),
             Map.entry("concurrency", 4), Map.entry("max-seconds", 20), Map.entry("max-stories", 60),
             Map.entry("drain-seconds", 60), Map.entry("store-documents", 1000), Map.entry("idle-subscribers", 2000),
-            Map.entry("replay-events", 500), Map.entry("restart-seconds", 120), Map.entry("limit-minutes", 12));
+            Map.entry("replay-events", 500), Map.entry("restart-seconds", 120), Map.entry("limit-minutes", 25));
     private static final List<Integer> QUICK_ARCHIVE = List.of(1000);
 
     private static Map<String, Integer> defaults() {
