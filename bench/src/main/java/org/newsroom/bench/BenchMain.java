@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.newsroom.launcher.ServiceJars;
 
@@ -68,63 +71,60 @@ public final class BenchMain {
                     .executor(Executors.newCachedThreadPool(daemon()))
                     .build();
             String runId = Long.toString(began.toEpochMilli(), 36);
+            Phases phases = new Phases(problems);
             KafkaCeiling ceiling = new KafkaCeiling(stack.bootstrapServers(), ceilingStories(options, runId));
-            Duration ceilingLimit = Duration.ofMinutes(3);
-
-            BenchStack.say("Ceiling: " + options.ceilingRecords() + " records at max rate");
-            KafkaCeiling.Result ceilingMax = ceiling.maxRate("bench.ceiling.max", options.ceilingRecords(), ceilingLimit);
-            BenchStack.say("  " + Figures.perSecond(ceilingMax.recordsPerSecond()));
-            int atRateRecords = options.rate() * options.sustainedSeconds();
-            BenchStack.say("Ceiling: " + atRateRecords + " records at " + options.rate() + "/s");
-            KafkaCeiling.Result ceilingAtRate = ceiling.fixedRate("bench.ceiling.rate", atRateRecords, options.rate(),
-                    Duration.ofSeconds(options.sustainedSeconds() + 60L));
-
-            List<PipelineResult> pipeline = new ArrayList<>();
-            try (PipelineBench bench = new PipelineBench(http, stack.ingest().baseUri(), stack.publish().baseUri(),
-                    stack.bootstrapServers(), ceiling.consumerProperties(), options.subscribers())) {
-                BenchStack.say("Pipeline, sustained: " + options.rate() + " stories/s for " + options.sustainedSeconds() + " s");
-                pipeline.add(bench.sustained(generator(options, runId, "sustained", 1), options.rate(),
-                        options.sustainedSeconds(), options.drain()));
-                BenchStack.say("Pipeline, max rate: " + options.concurrency() + " pushers for " + options.maxSeconds() + " s");
-                pipeline.add(bench.maxRate(generator(options, runId, "max", 2), options.concurrency(),
-                        options.maxSeconds(), options.maxStories(), options.drain()));
-            }
-
-            IdleSubscribersBench.Result idle = null;
-            if (options.idleSubscribers() > 0) {
+            PipelinePhases pipeline = options.archiveOnly() ? PipelinePhases.NONE
+                    : pipeline(options, stack, http, ceiling, runId);
+            boolean others = !options.archiveOnly();
+            EnrichAloneBench.Result alone = !others || options.aloneThreads() == 0 || pipeline.measured().isEmpty() ? null
+                    : phases.attempt("Enrichment alone", () -> {
+                        BenchStack.say("Enrichment alone: " + pipeline.measured().size() + " stories, archive of "
+                                + (pipeline.archived().size() + pipeline.measured().size()) + ", "
+                                + options.aloneThreads() + " thread(s)");
+                        return EnrichAloneBench.run(stack.jar(ServiceJars.ENRICH), BenchStack.jvmArgs(ServiceJars.ENRICH),
+                                stack.folder(), pipeline.archived(), pipeline.warmUp(), pipeline.measured(),
+                                options.aloneThreads(), Duration.ofMinutes(15));
+                    });
+            StoreCeiling.Result store = !others || options.storeDocuments() == 0 ? null : phases.attempt("Store raw inserts", () -> {
+                BenchStack.say("Store: " + options.storeDocuments() + " raw inserts, batched and one by one");
+                return StoreCeiling.run(stack.mongoUri(), generator(options, runId, "store", 5), options.storeDocuments(),
+                        Duration.ofMinutes(5));
+            });
+            IdleSubscribersBench.Result idle = !others || options.idleSubscribers() == 0 ? null : phases.attempt("Idle subscribers", () -> {
                 BenchStack.say("Idle subscribers: " + options.idleSubscribers());
-                try {
-                    idle = IdleSubscribersBench.run(http, stack.publish().baseUri(), stack.publish().pid(),
-                            options.idleSubscribers(), PUBLISH_MAX_HEAP);
-                } catch (RuntimeException e) {
-                    problems.add("Idle subscribers not measured: " + e.getMessage());
-                }
-            }
-            ResumeReplayBench.Result replay = null;
-            if (options.replayEvents() > 0) {
+                return IdleSubscribersBench.run(http, stack.publish().baseUri(), stack.publish().pid(),
+                        options.idleSubscribers(), PUBLISH_MAX_HEAP);
+            });
+            ResumeReplayBench.Result replay = !others || options.replayEvents() == 0 ? null : phases.attempt("Resume replay", () -> {
                 BenchStack.say("Resume replay: " + options.replayEvents() + " missed events");
-                try {
-                    replay = ResumeReplayBench.run(http, stack.publish().baseUri(), ceiling.producerProperties(),
-                            generator(options, runId, "replay", 3), options.replayEvents(), Duration.ofMinutes(5));
-                    if (replay.note() != null) {
-                        problems.add("Resume replay: " + replay.note());
-                    }
-                } catch (RuntimeException e) {
-                    problems.add("Resume replay not measured: " + e.getMessage());
+                ResumeReplayBench.Result result = ResumeReplayBench.run(http, stack.publish().baseUri(),
+                        ceiling.producerProperties(), generator(options, runId, "replay", 3), options.replayEvents(),
+                        Duration.ofMinutes(options.quick() ? 3 : 10));
+                if (result.note() != null) {
+                    problems.add("Resume replay: " + result.note());
                 }
-            }
+                return result;
+            });
             Map<String, Path> jars = new LinkedHashMap<>();
             ServiceJars.SERVICES.forEach(service -> jars.put(service, stack.jar(service)));
-            BenchReport report = new BenchReport("newsroom bench report, " + began,
-                    notes(began, machine),
-                    machine, Environment.versions(jars), parameters(options), ceilingMax, ceilingAtRate, pipeline,
-                    idle, replay, problems);
+            Map<String, String> versions = Environment.versions(jars);
+            List<ArchiveBench.Point> archive = options.archive().isEmpty() ? List.of() : phases.attempt("Archive restarts",
+                    () -> new ArchiveBench(stack, http, ceiling.producerProperties(), generator(options, runId, "archive", 6),
+                            Duration.ofSeconds(options.restartSeconds())).run(options.archive()));
+            BenchResults results = new BenchResults(pipeline.ceilingMax(), pipeline.ceilingAtRate(), pipeline.maxRate(),
+                    pipeline.sustained(), pipeline.rate(), alone, store, idle, replay, archive == null ? List.of() : archive);
+            BenchReport report = new BenchReport("newsroom bench report, " + began, notes(began, machine),
+                    machine, versions, parameters(options), results, problems);
             String markdown = report.render();
             Path file = target.resolve("bench-report.md");
             Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            Path jsonFile = target.resolve("bench-report.json");
+            Map<String, @Nullable Object> json = BenchJson.of(results, options);
+            BenchJson.write(jsonFile, json);
             System.out.println();
             System.out.println(markdown);
-            BenchStack.say("Report written to " + file + "; service logs in " + target.resolve("bench-logs"));
+            System.out.println(BenchJson.render(json));
+            BenchStack.say("Report written to " + file + " and " + jsonFile + "; service logs in " + target.resolve("bench-logs"));
             return 0;
         } catch (RuntimeException e) {
             System.err.println("[bench] failed: " + e.getMessage());
@@ -133,11 +133,74 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * What the pipeline phases measured, and which stories they pushed: the warm-up's, those the
+     * archive held before the max-rate phase, and the max-rate phase's own.
+     */
+    private record PipelinePhases(KafkaCeiling.@Nullable Result ceilingMax, KafkaCeiling.@Nullable Result ceilingAtRate,
+                                  @Nullable PipelineResult maxRate, @Nullable PipelineResult sustained, double rate,
+                                  List<Story> warmUp, List<Story> archived, List<Story> measured) {
+
+        static final PipelinePhases NONE = new PipelinePhases(null, null, null, null, Double.NaN, List.of(), List.of(),
+                List.of());
+    }
+
+    /** Raw Kafka, then the pipeline: warm-up, max rate, and half of that rate sustained, each against Kafka. */
+    private static PipelinePhases pipeline(BenchOptions options, BenchStack stack, HttpClient http, KafkaCeiling ceiling,
+                                           String runId) {
+        BenchStack.say("Ceiling: " + options.ceilingRecords() + " records at max rate");
+        KafkaCeiling.Result ceilingMax = ceiling.maxRate("bench.ceiling.max", options.ceilingRecords(), Duration.ofMinutes(3));
+        BenchStack.say("  " + Figures.perSecond(ceilingMax.recordsPerSecond()));
+        try (PipelineBench bench = new PipelineBench(http, stack.ingest().baseUri(), stack.publish().baseUri(),
+                ceiling.consumerProperties(), options.subscribers(), () -> ProcessCpu.read(stack.pids()))) {
+            if (options.warmUpStories() > 0) {
+                BenchStack.say("Pipeline, warm-up: " + options.warmUpStories() + " stories, not measured");
+                bench.maxRate(generator(options, runId, "warm-up", 4), options.concurrency(), options.maxSeconds() * 4,
+                        options.warmUpStories(), options.drain());
+            }
+            List<Story> warmUp = bench.acceptedStories();
+            BenchStack.say("Pipeline, max rate: " + options.concurrency() + " pushers for " + options.maxSeconds() + " s");
+            PipelineResult maxRate = bench.maxRate(generator(options, runId, "max", 2), options.concurrency(),
+                    options.maxSeconds(), options.maxStories(), options.drain());
+            List<Story> all = bench.acceptedStories();
+            double rate = options.rate() > 0 ? options.rate() : halfOf(maxRate.deliveredPerSecond());
+            int atRateRecords = (int) Math.max(1, Math.round(rate * options.sustainedSeconds()));
+            BenchStack.say(String.format(Locale.ROOT, "Ceiling: %d records at %.1f/s", atRateRecords, rate));
+            KafkaCeiling.Result ceilingAtRate = ceiling.fixedRate("bench.ceiling.rate", atRateRecords, rate,
+                    Duration.ofSeconds(options.sustainedSeconds() + 60L));
+            BenchStack.say(String.format(Locale.ROOT, "Pipeline, sustained: %.1f stories/s for %d s, %d subscribers",
+                    rate, options.sustainedSeconds(), options.subscribers()));
+            PipelineResult sustained = bench.sustained(generator(options, runId, "sustained", 1), rate,
+                    options.sustainedSeconds(), options.drain());
+            return new PipelinePhases(ceilingMax, ceilingAtRate, maxRate, sustained, rate, warmUp,
+                    all.subList(0, warmUp.size()), all.subList(warmUp.size(), all.size()));
+        }
+    }
+
+    /** Half the max-rate phase's delivered rate, at least one story every two seconds. */
+    static double halfOf(double maxDelivered) {
+        return Double.isNaN(maxDelivered) ? 1 : Math.max(0.5, maxDelivered / 2);
+    }
+
+    /** Runs the phases after the pipeline: one that fails is named among the problems and the run goes on. */
+    private record Phases(List<String> problems) {
+
+        <T> @Nullable T attempt(String name, Supplier<T> phase) {
+            try {
+                return phase.get();
+            } catch (RuntimeException e) {
+                BenchStack.say(name + " not measured: " + e);
+                problems.add(name + " not measured: " + e.getMessage());
+                return null;
+            }
+        }
+    }
+
     private static List<String> notes(Instant began, Map<String, String> machine) {
         List<String> notes = new ArrayList<>(List.of(
                 "Run started " + began + " and took " + Duration.between(began, Instant.now()).toSeconds() + " s.",
                 "Everything ran on this one machine (" + machine.get("cores (available to the JVM)")
-                        + " cores): the bench, the broker and the store in one JVM, the three services in three more. "
+                        + " cores): the bench in one JVM, the broker and the store in a second, the three services in three more. "
                         + "Absolute numbers depend on what else runs; compare the ratios to the ceiling.",
                 "Services: the launcher's heaps (ingest 512 MB, enrich 1 GB, publish 512 MB), the JDK's default GC and JIT."));
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -68,6 +68,17 @@ final class Figures {
     }
 
     static String seconds(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return NOT_MEASURED;
+        }
         return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    /** A plain figure such as milliseconds per story: {@code 23.4}, {@code 0.52}. */
+    static String decimal(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return NOT_MEASURED;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : value >= 10 ? "%.1f" : "%.2f", value);
     }
 }

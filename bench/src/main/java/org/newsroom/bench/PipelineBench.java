@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,11 +39,17 @@ final class PipelineBench implements AutoCloseable {
     private final List<SseConnection> subscribers = new ArrayList<>();
     private final AtomicReference<@Nullable PipelineProbe> probe = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread enrichedWatcher;
+    private final Thread recordWatcher;
+    private final Supplier<ProcessCpu> cpu;
+    private final List<Story> acceptedStories = Collections.synchronizedList(new ArrayList<>());
 
-    PipelineBench(HttpClient client, URI ingest, URI publish, String bootstrapServers, Properties consumerProperties,
-                  int subscriberCount) {
+    /**
+     * @param cpu reads the CPU time of every process of the stack, before and after each phase
+     */
+    PipelineBench(HttpClient client, URI ingest, URI publish, Properties consumerProperties, int subscriberCount,
+                  Supplier<ProcessCpu> cpu) {
         this.pusher = new StoryPusher(client, ingest, BenchStack.PARTNER);
+        this.cpu = cpu;
         for (int i = 0; i < subscriberCount; i++) {
             SseConnection connection = SseConnection.open(client, publish.resolve("/v1/stream"), null, this::onEvent);
             subscribers.add(connection);
@@ -50,23 +60,32 @@ final class PipelineBench implements AutoCloseable {
             }
         }
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties);
-        String topic = Topics.ENRICHED.name();
-        consumer.assign(IntStream.range(0, consumer.partitionsFor(topic).size())
-                .mapToObj(p -> new TopicPartition(topic, p)).toList());
+        consumer.assign(Stream.of(Topics.ENRICHED.name(), Topics.PUBLISHED.name())
+                .flatMap(topic -> IntStream.range(0, consumer.partitionsFor(topic).size())
+                        .mapToObj(p -> new TopicPartition(topic, p)))
+                .toList());
         consumer.seekToEnd(consumer.assignment());
         consumer.assignment().forEach(consumer::position); // resolve the end now, before any story is pushed
-        enrichedWatcher = new Thread(() -> watchEnriched(consumer), "enriched-watcher");
-        enrichedWatcher.setDaemon(true);
-        enrichedWatcher.start();
+        recordWatcher = new Thread(() -> watchRecords(consumer), "record-watcher");
+        recordWatcher.setDaemon(true);
+        recordWatcher.start();
+    }
+
+    /** Every story answered 202 so far, in the order they were answered: the archive they make. */
+    List<Story> acceptedStories() {
+        synchronized (acceptedStories) {
+            return List.copyOf(acceptedStories);
+        }
     }
 
     /** {@code rate} stories/s for {@code seconds}, open loop: a slow answer does not slow the next push. */
-    PipelineResult sustained(StoryGenerator stories, int rate, int seconds, Duration drain) {
+    PipelineResult sustained(StoryGenerator stories, double rate, int seconds, Duration drain) {
         PipelineProbe current = begin();
+        ProcessCpu cpuBefore = cpu.get();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         AtomicLong skipped = new AtomicLong();
         Pacer pacer = new Pacer(rate);
-        long total = (long) rate * seconds;
+        long total = Math.max(1, Math.round(rate * seconds));
         long start = System.nanoTime();
         for (long n = 0; n < total; n++) {
             pacer.awaitTurn(n);
@@ -81,7 +100,7 @@ final class PipelineBench implements AutoCloseable {
                 if (failure != null) {
                     current.failed();
                 } else {
-                    current.answered(story.uri(), status);
+                    answered(current, story, status);
                 }
             });
         }
@@ -90,12 +109,14 @@ final class PipelineBench implements AutoCloseable {
         if (skipped.get() > 0) {
             BenchStack.say("sustained: " + skipped.get() + " pushes skipped because " + MAX_IN_FLIGHT + " were in flight");
         }
-        return finish(current, "sustained " + rate + " stories/s × " + seconds + " s", pushSeconds, drain);
+        return finish(current, String.format(Locale.ROOT, "sustained %.1f stories/s × %d s", rate, seconds), pushSeconds,
+                drain, cpuBefore);
     }
 
     /** {@code concurrency} pushers, each pushing its next story when the previous one is answered. */
     PipelineResult maxRate(StoryGenerator stories, int concurrency, int seconds, int maxStories, Duration drain) {
         PipelineProbe current = begin();
+        ProcessCpu cpuBefore = cpu.get();
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -108,7 +129,7 @@ final class PipelineBench implements AutoCloseable {
                         Story story = stories.story(n);
                         current.pushing(story.uri());
                         try {
-                            current.answered(story.uri(), pusher.push(story).get(60, TimeUnit.SECONDS));
+                            answered(current, story, pusher.push(story).get(60, TimeUnit.SECONDS));
                         } catch (Exception e) {
                             current.failed();
                         }
@@ -123,7 +144,14 @@ final class PipelineBench implements AutoCloseable {
             pushers.shutdownNow();
         }
         double pushSeconds = (System.nanoTime() - start) / 1e9;
-        return finish(current, "max rate, " + concurrency + " closed-loop pushers", pushSeconds, drain);
+        return finish(current, "max rate, " + concurrency + " closed-loop pushers", pushSeconds, drain, cpuBefore);
+    }
+
+    private void answered(PipelineProbe current, Story story, int status) {
+        current.answered(story.uri(), status);
+        if (status == 202) {
+            acceptedStories.add(story);
+        }
     }
 
     private PipelineProbe begin() {
@@ -132,12 +160,14 @@ final class PipelineBench implements AutoCloseable {
         return current;
     }
 
-    private PipelineResult finish(PipelineProbe current, String name, double pushSeconds, Duration drain) {
+    private PipelineResult finish(PipelineProbe current, String name, double pushSeconds, Duration drain,
+                                  ProcessCpu cpuBefore) {
         long deadline = System.nanoTime() + drain.toNanos();
         while (!current.allDelivered() && System.nanoTime() < deadline && subscribers.stream().allMatch(SseConnection::isOpen)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
-        PipelineResult result = current.result(name, pushSeconds);
+        long done = current.deliveredCount();
+        PipelineResult result = current.result(name, pushSeconds, cpu.get().millisPerStorySince(cpuBefore, done));
         if (result.delivered() < result.accepted()) {
             BenchStack.say(name + ": only " + result.delivered() + " of " + result.accepted()
                     + " accepted stories reached every subscriber within " + drain.toSeconds() + " s");
@@ -174,19 +204,25 @@ final class PipelineBench implements AutoCloseable {
         return to < 0 ? null : json.substring(from, to);
     }
 
-    private void watchEnriched(KafkaConsumer<String, byte[]> consumer) {
+    /** The enriched and the published topic: when enrich wrote each story, and when publish stored it. */
+    private void watchRecords(KafkaConsumer<String, byte[]> consumer) {
         try (consumer) {
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     PipelineProbe current = probe.get();
-                    if (current != null && record.key() != null) {
-                        current.enriched(record.key());
+                    if (current == null || record.key() == null) {
+                        continue;
+                    }
+                    if (record.topic().equals(Topics.ENRICHED.name())) {
+                        current.enriched(record.key(), record.timestamp());
+                    } else {
+                        current.stored(record.key(), record.timestamp());
                     }
                 }
             }
         } catch (RuntimeException e) {
             if (running.get()) {
-                BenchStack.say("The enriched-topic watcher stopped: " + e);
+                BenchStack.say("The record watcher stopped: " + e);
             }
         }
     }
@@ -195,9 +231,9 @@ final class PipelineBench implements AutoCloseable {
     public void close() {
         running.set(false);
         subscribers.forEach(SseConnection::close);
-        if (enrichedWatcher != null) {
+        if (recordWatcher != null) {
             try {
-                enrichedWatcher.join(5_000);
+                recordWatcher.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

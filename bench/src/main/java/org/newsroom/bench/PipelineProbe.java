@@ -1,6 +1,8 @@
 package org.newsroom.bench;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,24 +21,31 @@ final class PipelineProbe {
     private final ConcurrentHashMap<String, Track> tracks = new ConcurrentHashMap<>();
     private final Histogram acceptLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
     private final Histogram enrichLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
+    private final Histogram storeLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
     private final Histogram deliveryLatency = new ConcurrentHistogram(LatencySummary.newHistogram());
     private final AtomicLong pushed = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong enriched = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong lastAccepted = new AtomicLong(start);
     private final AtomicLong lastEnriched = new AtomicLong(start);
+    private final AtomicLong lastStored = new AtomicLong(start);
     private final AtomicLong lastDelivered = new AtomicLong(start);
 
     private static final class Track {
         final long sentAt;
+        /** Wall clock, to compare with the timestamps the services put on their records. */
+        final long sentAtMillis;
         final AtomicInteger deliveries = new AtomicInteger();
-        volatile boolean enriched;
+        final AtomicBoolean enriched = new AtomicBoolean();
+        final AtomicBoolean stored = new AtomicBoolean();
 
-        Track(long sentAt) {
+        Track(long sentAt, long sentAtMillis) {
             this.sentAt = sentAt;
+            this.sentAtMillis = sentAtMillis;
         }
     }
 
@@ -46,7 +55,7 @@ final class PipelineProbe {
 
     void pushing(String uri) {
         pushed.incrementAndGet();
-        tracks.put(uri, new Track(System.nanoTime()));
+        tracks.put(uri, new Track(System.nanoTime(), System.currentTimeMillis()));
     }
 
     void answered(String uri, int status) {
@@ -65,15 +74,30 @@ final class PipelineProbe {
         failed.incrementAndGet();
     }
 
-    void enriched(String uri) {
-        long now = System.nanoTime();
+    /**
+     * The story's enriched record, with the time enrich wrote it (the record's timestamp), so the
+     * hop does not include the bench's own consumer.
+     */
+    void enriched(String uri, long writtenAtMillis) {
         Track track = tracks.get(uri);
-        if (track != null && !track.enriched) {
-            track.enriched = true;
-            enriched.incrementAndGet();
-            lastEnriched.accumulateAndGet(now, Math::max);
-            enrichLatency.recordValue(micros(now - track.sentAt));
+        if (track != null && track.enriched.compareAndSet(false, true)) {
+            reached(track, writtenAtMillis, enriched, lastEnriched, enrichLatency);
         }
+    }
+
+    /** The story's receipt, written by publish once it stored the story (the record's timestamp). */
+    void stored(String uri, long writtenAtMillis) {
+        Track track = tracks.get(uri);
+        if (track != null && track.stored.compareAndSet(false, true)) {
+            reached(track, writtenAtMillis, stored, lastStored, storeLatency);
+        }
+    }
+
+    /** A hop the story reached for the first time, at the time the service's record says. */
+    private void reached(Track track, long writtenAtMillis, AtomicLong count, AtomicLong last, Histogram latency) {
+        count.incrementAndGet();
+        last.accumulateAndGet(System.nanoTime(), Math::max);
+        latency.recordValue(Math.max(1, (writtenAtMillis - track.sentAtMillis) * 1000));
     }
 
     void delivered(String uri) {
@@ -89,16 +113,21 @@ final class PipelineProbe {
         }
     }
 
+    long deliveredCount() {
+        return delivered.get();
+    }
+
     /** Every accepted story reached every subscriber (or nothing was accepted). */
     boolean allDelivered() {
         return delivered.get() >= accepted.get();
     }
 
-    PipelineResult result(String name, double pushSeconds) {
+    PipelineResult result(String name, double pushSeconds, Map<String, Double> cpuMillisPerStory) {
         return new PipelineResult(name, pushed.get(), accepted.get(), refused.get(), failed.get(), enriched.get(),
-                delivered.get(), pushSeconds, seconds(lastAccepted.get()), seconds(lastEnriched.get()),
-                seconds(lastDelivered.get()), LatencySummary.of(acceptLatency), LatencySummary.of(enrichLatency),
-                LatencySummary.of(deliveryLatency));
+                stored.get(), delivered.get(), pushSeconds, seconds(lastAccepted.get()), seconds(lastEnriched.get()),
+                seconds(lastStored.get()), seconds(lastDelivered.get()), LatencySummary.of(acceptLatency),
+                LatencySummary.of(enrichLatency), LatencySummary.of(storeLatency), LatencySummary.of(deliveryLatency),
+                cpuMillisPerStory);
     }
 
     private double seconds(long at) {

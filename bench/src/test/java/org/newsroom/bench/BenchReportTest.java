@@ -49,11 +49,9 @@ class BenchReportTest {
         // Given a ceiling of 1000 records/s at p50 2 ms and a phase that delivered 40 stories in 4 s
         KafkaCeiling.Result max = new KafkaCeiling.Result("max rate", 1000, 1000, 1.0, new LatencySummary(1000, 2000, 8000, 9000, 9500));
         KafkaCeiling.Result atRate = new KafkaCeiling.Result("10 records/s", 100, 100, 10.0, new LatencySummary(100, 1000, 4000, 5000, 5000));
-        PipelineResult phase = new PipelineResult("sustained", 40, 40, 0, 0, 40, 40, 4.0, 4.0, 4.0, 4.0,
-                new LatencySummary(40, 5000, 9000, 9000, 9000), new LatencySummary(40, 50_000, 90_000, 90_000, 90_000),
-                new LatencySummary(160, 100_000, 400_000, 500_000, 500_000));
-        BenchReport report = new BenchReport("t", List.of(), Map.of(), Map.of(), Map.of(), max, atRate, List.of(phase),
-                null, null, List.of());
+        PipelineResult phase = phase(Map.of("enrich-service", 25.0));
+        BenchResults results = new BenchResults(max, atRate, null, phase, 10, null, null, null, null, List.of());
+        BenchReport report = new BenchReport("t", List.of(), Map.of(), Map.of(), Map.of(), results, List.of());
 
         // When the table is rendered
         String table = report.pipelineTable(phase);
@@ -63,6 +61,34 @@ class BenchReportTest {
         assertThat(table).contains("| push→SSE delivery p50 | 100 ms | 100.0× |");
         assertThat(table).contains("| push→SSE delivery p99.9 | 500 ms | 100.0× |");
         assertThat(table).contains("| stories pushed / accepted (202) / refused / no answer | 40 / 40 / 0 / 0 |  |");
+        assertThat(table).contains("| push→stored (receipt) p99 | 150 ms | 37.5× |");
+        assertThat(table).contains("| CPU ms per story: enrich-service | 25.0 |  |");
+    }
+
+    /** 40 stories in 4 s: 202 at 5 ms, enriched at 50 ms, stored at 70 ms, delivered at 100 ms (p50). */
+    static PipelineResult phase(Map<String, Double> cpu) {
+        return new PipelineResult("sustained", 40, 40, 0, 0, 40, 40, 40, 4.0, 4.0, 4.0, 4.0, 4.0,
+                new LatencySummary(40, 5000, 9000, 9000, 9000), new LatencySummary(40, 50_000, 90_000, 90_000, 90_000),
+                new LatencySummary(40, 70_000, 150_000, 150_000, 150_000),
+                new LatencySummary(160, 100_000, 400_000, 500_000, 500_000), cpu);
+    }
+
+    @Test
+    void stagesAreSetAgainstTheirOwnCeilings() {
+        // Given enrich at 8/s in the pipeline against 10/s alone, publish at 300/s against 1,200/s raw inserts
+        PipelineResult max = new PipelineResult("max", 80, 80, 0, 0, 80, 80, 80, 10, 10, 10, 10, 10,
+                LatencySummary.NONE, LatencySummary.NONE, LatencySummary.NONE, LatencySummary.NONE, Map.of());
+        ResumeReplayBench.Result replay = new ResumeReplayBench.Result(3000, 10, 3000, 3000, 0.5, null);
+        BenchResults results = new BenchResults(null, null, max, null, 4, new EnrichAloneBench.Result(50, 100, 1, 5, 1000),
+                new StoreCeiling.Result(1000, 1200, 600), null, replay, List.of());
+
+        // When the stage table is rendered
+        String table = new BenchReport("t", List.of(), Map.of(), Map.of(), Map.of(), results, List.of()).stagesTable();
+
+        // Then each stage's rate stands beside its ceiling with the plain ratio
+        assertThat(table).contains("| 8.0/s | 10.0/s | 0.80 |");
+        assertThat(table).contains("| 300/s | 1,200/s | 0.25 |");
+        assertThat(table).contains("| 300/s | 600/s | 0.50 |");
     }
 
     @Test
