@@ -37,6 +37,7 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
     private final Duration commitInterval;
     private final int commitRecords;
     private final Clock clock;
+    private final String topicId;
     private final Map<TopicPartition, Long> nextOffsets;
     private @Nullable Map<TopicPartition, Long> catchUpTarget;
     private Instant lastCommit;
@@ -44,14 +45,15 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
     private long indexedSinceStart;
 
     /**
-     * @param committed the next offset of each partition that the index already covers
+     * @param committed what the index already covers
      */
     ArchiveFollower(LuceneArchive archive, Deserializer<ArticleEvent> articles, ArchiveReadiness readiness,
-            Map<TopicPartition, Long> committed, Duration commitInterval, int commitRecords, Clock clock) {
+            ArchiveOffsets committed, Duration commitInterval, int commitRecords, Clock clock) {
         this.archive = archive;
         this.articles = articles;
         this.readiness = readiness;
-        this.nextOffsets = new HashMap<>(committed);
+        this.topicId = committed.topicId();
+        this.nextOffsets = new HashMap<>(committed.nextOffsets());
         this.commitInterval = commitInterval;
         this.commitRecords = commitRecords;
         this.clock = clock;
@@ -83,7 +85,7 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
 
     /** Commits what was indexed; the container has stopped, or this is its consumer thread. */
     void commit() {
-        archive.commit(ArchiveOffsets.toCommitData(nextOffsets));
+        archive.commit(new ArchiveOffsets(topicId, nextOffsets).toCommitData());
         uncommitted = 0;
         lastCommit = clock.instant();
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,6 +33,9 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * made from the application's consumer factory, so the deployment's Kafka settings (security,
  * reconnects, metrics) apply; the records are read as bytes and decoded by the topic's own
  * deserializer, so that one unreadable record is skipped rather than stopping the partition.
+ *
+ * <p>An index whose offsets were read from another topic of the same name (another broker, or
+ * the topic deleted and created again) is cleared and built anew, see {@link ArchiveOffsets}.
  *
  * <p>Finding the partitions waits for the topic to exist (it is created by the admin at startup,
  * never by this consumer), asking again with a growing pause, on a thread of its own: the service
@@ -98,16 +101,19 @@ final class ArchiveFollowing implements SmartLifecycle {
 
     private void follow() {
         String topic = Topics.ARTICLES.name();
-        int partitions = awaitPartitionCount(topic);
-        if (partitions == 0) {
+        TopicDescription description = awaitTopic(topic);
+        if (description == null) {
             return;
         }
-        Map<TopicPartition, Long> committed = ArchiveOffsets.fromCommitData(topic, archive.committedData());
-        List<TopicPartitionOffset> assignment = IntStream.range(0, partitions)
-                .mapToObj(partition -> from(new TopicPartition(topic, partition), committed))
+        String topicId = description.topicId().toString();
+        ArchiveOffsets committed = ArchiveOffsets.fromCommitData(topic, topicId, archive.committedData())
+                .orElseGet(() -> startAnew(topicId));
+        List<TopicPartitionOffset> assignment = description.partitions().stream()
+                .map(partition -> from(new TopicPartition(topic, partition.partition()), committed.nextOffsets()))
                 .toList();
-        log.info("Following {} partitions of {} into the archive ({} articles, offsets {})", partitions, topic,
-                archive.size(), committed.isEmpty() ? "none: building it from the beginning" : committed);
+        log.info("Following {} partitions of {} into the archive ({} articles, offsets {})", assignment.size(), topic,
+                archive.size(), committed.nextOffsets().isEmpty() ? "none: building it from the beginning"
+                        : committed.nextOffsets());
         ArchiveFollower listener = new ArchiveFollower(archive, Topics.ARTICLES.valueDeserializer(), readiness,
                 committed, properties.commitInterval(), properties.commitRecords(), Clock.systemUTC());
         KafkaMessageListenerContainer<String, byte[]> following = new KafkaMessageListenerContainer<>(consumers,
@@ -126,6 +132,16 @@ final class ArchiveFollowing implements SmartLifecycle {
             container = following;
             following.start();
         }
+    }
+
+    /** An index that covers nothing of this topic: new, or left by another topic of the same name. */
+    private ArchiveOffsets startAnew(String topicId) {
+        if (!archive.committedData().isEmpty()) {
+            log.warn("The archive index covers another topic than {} (id {}); it is cleared and built again",
+                    Topics.ARTICLES.name(), topicId);
+            archive.clear();
+        }
+        return new ArchiveOffsets(topicId, Map.of());
     }
 
     private static TopicPartitionOffset from(TopicPartition partition, Map<TopicPartition, Long> committed) {
@@ -156,12 +172,12 @@ final class ArchiveFollowing implements SmartLifecycle {
         return container;
     }
 
-    /** The topic's partition count once it exists; 0 if stopped while waiting. */
-    private int awaitPartitionCount(String topic) {
+    /** The topic once it exists; null if stopped while waiting. */
+    private @Nullable TopicDescription awaitTopic(String topic) {
         Duration pause = FIRST_RETRY;
         while (running) {
             try {
-                return admin.describeTopics(topic).get(topic).partitions().size();
+                return admin.describeTopics(topic).get(topic);
             }
             catch (RuntimeException e) {
                 log.info("Article topic {} not available yet ({}); asking again in {} s", topic, e.getMessage(),
@@ -172,10 +188,10 @@ final class ArchiveFollowing implements SmartLifecycle {
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 0;
+                return null;
             }
             pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
         }
-        return 0;
+        return null;
     }
 }

@@ -212,6 +212,18 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         }
     }
 
+    /** Removes every article and what the index covered, durably: the index starts anew. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+            commit(Map.of());
+            refresh();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the last {@link #commit} said the index covers; empty for a new index. */
     public Map<String, String> committedData() {
         Map<String, String> data = new HashMap<>();

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,27 @@ class ArchiveFollowingTest {
             await().atMost(TIMEOUT).until(readiness::isCaughtUp);
             assertThat(readiness.health().getDetails()).containsEntry("indexedSinceStart", 0L);
             assertThat(archive.contains("urn:test:only")).isTrue();
+            following.stop();
+        }
+    }
+
+    @Test
+    void rebuildsAnIndexLeftByAnotherTopicOfTheSameName() throws Exception {
+        publish(article("urn:test:current"));
+        try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
+            archive.accept(article("urn:test:from-another-broker"));
+            archive.commit(new ArchiveOffsets("another-topic-id",
+                    Map.of(new TopicPartition(Topics.ARTICLES.name(), 0), 1_000_000L)).toCommitData());
+        }
+
+        try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
+            ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
+            ArchiveFollowing following = following(archive, readiness);
+            following.start();
+
+            await().atMost(TIMEOUT).until(readiness::isCaughtUp);
+            assertThat(archive.contains("urn:test:from-another-broker")).isFalse();
+            assertThat(archive.contains("urn:test:current")).isTrue();
             following.stop();
         }
     }
