@@ -79,18 +79,20 @@ final class ArchiveFollowing implements SmartLifecycle {
     public void stop() {
         Thread waiting;
         KafkaMessageListenerContainer<String, byte[]> following;
+        ArchiveFollower listener;
         synchronized (this) {
             running = false;
             waiting = starter;
             following = container;
+            listener = follower;
         }
         if (waiting != null) {
             waiting.interrupt();
         }
-        if (following != null) {
+        if (following != null && listener != null) {
             following.stop();
             // The consumer thread has ended: what it indexed since its last commit is made durable here.
-            follower.commit();
+            listener.commit();
         }
     }
 

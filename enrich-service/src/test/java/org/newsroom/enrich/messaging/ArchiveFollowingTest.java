@@ -119,21 +119,14 @@ class ArchiveFollowingTest {
     void isReadyWithoutARecordToReadWhenTheIndexCoversTheWholeTopic() throws Exception {
         publish(article("urn:test:only"));
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveFollowing following = following(archive, new ArchiveReadiness(enrichmentStarts::incrementAndGet));
-            following.start();
-            await().atMost(TIMEOUT).until(() -> archive.contains("urn:test:only") && enrichmentStarts.get() == 1);
-            following.stop();
+            followUntilCaughtUp(archive);
         }
 
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
-            ArchiveFollowing following = following(archive, readiness);
-            following.start();
+            ArchiveReadiness readiness = followUntilCaughtUp(archive);
 
-            await().atMost(TIMEOUT).until(readiness::isCaughtUp);
             assertThat(readiness.health().getDetails()).containsEntry("indexedSinceStart", 0L);
             assertThat(archive.contains("urn:test:only")).isTrue();
-            following.stop();
         }
     }
 
@@ -147,15 +140,21 @@ class ArchiveFollowingTest {
         }
 
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
-            ArchiveFollowing following = following(archive, readiness);
-            following.start();
+            followUntilCaughtUp(archive);
 
-            await().atMost(TIMEOUT).until(readiness::isCaughtUp);
             assertThat(archive.contains("urn:test:from-another-broker")).isFalse();
             assertThat(archive.contains("urn:test:current")).isTrue();
-            following.stop();
         }
+    }
+
+    /** Follows the topic into the archive until caught up, then stops (committing), as a service run would. */
+    private ArchiveReadiness followUntilCaughtUp(LuceneArchive archive) {
+        ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
+        ArchiveFollowing following = following(archive, readiness);
+        following.start();
+        await().atMost(TIMEOUT).until(readiness::isCaughtUp);
+        following.stop();
+        return readiness;
     }
 
     private ArchiveFollowing following(LuceneArchive archive, ArchiveReadiness readiness) {
