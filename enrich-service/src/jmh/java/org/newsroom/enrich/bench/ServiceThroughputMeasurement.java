@@ -71,8 +71,11 @@ public final class ServiceThroughputMeasurement {
                 "newsroom.enrich.archive.directory", Files.createTempDirectory("enrich-throughput-").toString(),
                 "logging.level.root", "warn"));
         properties.putAll(overrides);
+        // As command-line arguments, which win over application.yml (builder properties would not).
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(EnrichApplication.class)
-                .properties(properties).run();
+                .run(arguments);
                 Producer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                         broker.getBrokersAsString(), "acks", "all", "linger.ms", 5), new StringSerializer(),
                         new StringSerializer());
