@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * A Kafka topic with the types of its key and value, so that a topic name never travels without
@@ -31,5 +32,13 @@ public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, int
      */
     public NewTopic toNewTopic() {
         return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
+    }
+
+    /**
+     * Reads this topic's record values, JSON of {@link #valueType}; a tombstone (no value) reads as
+     * null. A value that is not such JSON fails with Kafka's {@code SerializationException}.
+     */
+    public Deserializer<V> valueDeserializer() {
+        return new JsonValueDeserializer<>(valueType);
     }
 }

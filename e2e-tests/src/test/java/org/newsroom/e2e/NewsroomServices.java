@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.newsroom.launcher.FreePorts;
@@ -47,8 +48,13 @@ final class NewsroomServices implements AutoCloseable {
         ingestEnv.putAll(PARTNER.ingestEnvironment(0));
         Map<String, String> publishEnv = new HashMap<>(kafka);
         publishEnv.put("MONGODB_URI", mongoUri);
+        Map<String, String> enrichEnv = new HashMap<>(kafka);
+        // An archive index of this set's own, beside its logs: one left by another run (another
+        // broker) would cover offsets of a topic that no longer exists. A restart keeps it.
+        enrichEnv.put("NEWSROOM_ENRICH_ARCHIVE_DIRECTORY",
+                logs.resolve("enrich-archive-" + UUID.randomUUID()).toAbsolutePath().toString());
         Map<String, Map<String, String>> environments = Map.of(ServiceJars.INGEST, ingestEnv,
-                ServiceJars.ENRICH, kafka, ServiceJars.PUBLISH, publishEnv);
+                ServiceJars.ENRICH, enrichEnv, ServiceJars.PUBLISH, publishEnv);
         for (String name : ServiceJars.SERVICES) {
             Map<String, String> env = new HashMap<>(environments.get(name));
             env.putAll(overrides.getOrDefault(name, Map.of()));

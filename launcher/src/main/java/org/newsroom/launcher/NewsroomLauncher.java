@@ -148,6 +148,11 @@ public final class NewsroomLauncher {
             if (name.equals(ServiceJars.INGEST)) {
                 env.putAll(PartnerCredentials.LOCAL.ingestEnvironment(0));
             }
+            if (name.equals(ServiceJars.ENRICH)) {
+                // The archive index survives restarts beside Kafka's data, and --reset deletes both.
+                env.put("NEWSROOM_ENRICH_ARCHIVE_DIRECTORY",
+                        settings.dataDir().resolve("enrich").resolve("archive").toAbsolutePath().toString());
+            }
             List<String> jvmArgs = Stream.concat(Stream.of(HEAP_BY_SERVICE.get(name)), SERVICE_JVM_ARGS.stream()).toList();
             addService(services, ServiceProcess.start(name, jars.get(name), settings.port(PORT_BY_SERVICE.get(name)), env,
                     jvmArgs, settings.logsDir().resolve(name + ".log"), settings.verbose()));

@@ -1,139 +1,134 @@
 package org.newsroom.enrich.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleEvent;
-import org.newsroom.contract.Topics;
 import org.newsroom.enrich.related.LuceneArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 
 /**
- * Fills the archive index from {@link Topics#ARTICLES}, from its beginning, at every start.
+ * Indexes the records of the article topic into the archive, a poll's batch at a time, and
+ * commits the index together with the offsets it covers every so many records or seconds (and
+ * when it stops), not per article: a commit syncs files to disk. The offsets are the index's own,
+ * not a consumer group's, so each instance keeps the whole archive whatever partitions it enriches.
  *
- * <p>The consumer is assigned <em>all</em> partitions by hand and has no consumer group: with
- * several enrich instances each one gets only some partitions for enriching, but every one of them
- * must know the whole archive to find related articles. Without a group no offsets are committed,
- * so a restarted instance reads the topic again and rebuilds its in-memory index. Records that
- * cannot be read are skipped: the enrichment's own consumer sends them to the dead-letter topic.
+ * <p>Records that cannot be read are skipped: the enrichment's own consumer sends them to the
+ * dead-letter topic. It runs on the listener container's consumer thread only.
  */
-final class ArchiveFollower implements SmartLifecycle {
+final class ArchiveFollower implements BatchConsumerAwareMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveFollower.class);
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final LuceneArchive archive;
-    private final String bootstrapServers;
-    private final JsonMapper json;
-    private volatile boolean running;
-    private @Nullable KafkaConsumer<String, String> consumer;
-    private @Nullable Thread thread;
+    private final Deserializer<ArticleEvent> articles;
+    private final ArchiveReadiness readiness;
+    private final Duration commitInterval;
+    private final int commitRecords;
+    private final Clock clock;
+    private final String topicId;
+    private final Map<TopicPartition, Long> nextOffsets;
+    private @Nullable Map<TopicPartition, Long> catchUpTarget;
+    private Instant lastCommit;
+    private int uncommitted;
+    private long indexedSinceStart;
 
-    ArchiveFollower(LuceneArchive archive, String bootstrapServers, JsonMapper json) {
+    /**
+     * @param committed what the index already covers
+     */
+    ArchiveFollower(LuceneArchive archive, Deserializer<ArticleEvent> articles, ArchiveReadiness readiness,
+            ArchiveOffsets committed, Duration commitInterval, int commitRecords, Clock clock) {
         this.archive = archive;
-        this.bootstrapServers = bootstrapServers;
-        this.json = json;
+        this.articles = articles;
+        this.readiness = readiness;
+        this.topicId = committed.topicId();
+        this.nextOffsets = new HashMap<>(committed.nextOffsets());
+        this.commitInterval = commitInterval;
+        this.commitRecords = commitRecords;
+        this.clock = clock;
+        this.lastCommit = clock.instant();
     }
 
     @Override
-    public synchronized void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "enrich-archive-follower",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        running = true;
-        thread = new Thread(() -> follow(consumer), "archive-follower");
-        thread.setDaemon(true);
-        thread.start();
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            index(record);
+            nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        uncommitted += records.size();
+        indexedSinceStart += records.size();
+        archive.refresh();
+        if (uncommitted >= commitRecords || !clock.instant().isBefore(lastCommit.plus(commitInterval))) {
+            commit();
+        }
+        checkCaughtUp(consumer);
     }
 
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+    /** Between records: commit what is left, and see whether the end was reached without a record to say so. */
+    void onIdle(Consumer<?, ?> consumer) {
+        if (uncommitted > 0) {
+            commit();
         }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
+        checkCaughtUp(consumer);
+    }
+
+    /** Commits what was indexed; the container has stopped, or this is its consumer thread. */
+    void commit() {
+        archive.commit(new ArchiveOffsets(topicId, nextOffsets).toCommitData());
+        uncommitted = 0;
+        lastCommit = clock.instant();
+    }
+
+    /**
+     * Caught up once every partition's position reaches the end it had when first asked: the
+     * position, not the last record's offset, since compaction can leave the end past the last record.
+     */
+    private void checkCaughtUp(Consumer<?, ?> consumer) {
+        if (readiness.isCaughtUp()) {
+            return;
+        }
+        if (catchUpTarget == null) {
+            catchUpTarget = consumer.endOffsets(consumer.assignment());
+        }
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> end : catchUpTarget.entrySet()) {
+            behind += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+        }
+        readiness.progress(indexedSinceStart, behind);
+        if (behind == 0) {
+            if (uncommitted > 0) {
+                commit();
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            log.info("Archive caught up with {}: {} articles, {} records read since start",
+                    catchUpTarget.keySet().iterator().next().topic(), archive.size(), indexedSinceStart);
+            readiness.caughtUp();
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void follow(KafkaConsumer<String, String> consumer) {
-        try (consumer) {
-            List<TopicPartition> partitions = awaitPartitions(consumer);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            log.info("Rebuilding the archive index from all {} partitions of {}", partitions.size(),
-                    Topics.ARTICLES.name());
-            while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(POLL);
-                records.forEach(this::index);
-                if (!records.isEmpty()) {
-                    archive.refresh();
-                }
-            }
-        }
-        catch (WakeupException e) {
-            // stop() was called
-        }
-    }
-
-    private void index(ConsumerRecord<String, String> record) {
+    private void index(ConsumerRecord<String, byte[]> record) {
         try {
-            if (record.value() == null) {
+            ArticleEvent article = articles.deserialize(record.topic(), record.value());
+            if (article == null) {
                 archive.remove(record.key());
             }
             else {
-                archive.accept(json.readValue(record.value(), ArticleEvent.class));
+                archive.accept(article);
             }
         }
         catch (RuntimeException e) {
             log.warn("Archive skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-        }
-    }
-
-    /** The topic is created by the admin at startup; until it exists, ask again. */
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, String> consumer) {
-        while (true) {
-            try {
-                List<PartitionInfo> infos = consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(5));
-                if (!infos.isEmpty()) {
-                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-                }
-            }
-            catch (WakeupException e) {
-                throw e;
-            }
-            catch (KafkaException e) {
-                log.debug("Article topic not available yet: {}", e.getMessage());
-            }
         }
     }
 }

@@ -47,6 +47,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
@@ -56,8 +57,9 @@ import org.newsroom.enrich.terms.ArticleTerms;
 import org.newsroom.enrich.terms.Keywords;
 
 /**
- * The archive of articles as an in-memory Lucene index, filled by whoever follows the article
- * topic and searched by the enrichment.
+ * The archive of articles as a Lucene index, on disk in the service ({@link ArchiveIndex}) and in
+ * memory in tests and tools, filled by whoever follows the article topic and searched by the
+ * enrichment. A commit makes the index durable together with what it covers ({@link #commit}).
  *
  * <p><b>One analysis per article.</b> Headline and body are analyzed once ({@link ArticleTerms});
  * each term's document frequency is looked up once per search, and in each segment once for the
@@ -79,8 +81,8 @@ import org.newsroom.enrich.terms.Keywords;
  *
  * <p><b>Keywords.</b> The article's terms by tf × BM25 idf against the archive, see {@link Keywords}.
  *
- * <p><b>Entities of archived articles.</b> The archive is rebuilt from the whole topic at every
- * start, so its entities come from a cheap finder (the alias gazetteer), not from the CRF.
+ * <p><b>Entities of archived articles.</b> An archive lost or new is built from the whole topic,
+ * so its entities come from a cheap finder (the alias gazetteer), not from the CRF.
  */
 public final class LuceneArchive implements RelatedArchive, Closeable {
 
@@ -105,7 +107,7 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[\\p{Punct}…’”]+$");
 
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final Directory directory;
     private final SegmentFrequencies.BySegment segmentFrequencies = new SegmentFrequencies.BySegment(TEXT);
     private final CandidateCache<Candidate> candidates;
     private final IndexWriter writer;
@@ -115,6 +117,8 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     private final double minScore;
 
     /**
+     * An archive in memory, empty, for tests and tools.
+     *
      * @param archiveEntities finds the linked entities of an archived article
      * @param maxResults how many related articles to return at most
      * @param minScore the lowest score worth returning
@@ -122,16 +126,40 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
      */
     public LuceneArchive(Function<ArticleEvent, List<Entity>> archiveEntities, int maxResults, double minScore,
             int cachedCandidates) {
+        this(new ByteBuffersDirectory(), archiveEntities, maxResults, minScore, cachedCandidates);
+    }
+
+    /**
+     * An archive in the given directory, with whatever its last commit holds ({@link ArchiveIndex}
+     * opens one on disk).
+     *
+     * @throws UncheckedIOException if the index in the directory cannot be opened, for instance because
+     *         it is corrupt (the cause says)
+     */
+    LuceneArchive(Directory directory, Function<ArticleEvent, List<Entity>> archiveEntities, int maxResults,
+            double minScore, int cachedCandidates) {
+        this.directory = directory;
         this.archiveEntities = archiveEntities;
         this.candidates = new CandidateCache<>(cachedCandidates);
         this.maxResults = maxResults;
         this.minScore = minScore;
         try {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(ArticleTerms.ANALYZER));
-            this.searchers = new SearcherManager(writer, new UncachedSearchers());
+            // Only commit() makes changes durable, with the offsets they cover: closing must not
+            // commit documents under the offsets of an earlier commit.
+            IndexWriter opened = new IndexWriter(directory, new IndexWriterConfig(ArticleTerms.ANALYZER)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(false));
+            try {
+                this.searchers = new SearcherManager(opened, new UncachedSearchers());
+            }
+            catch (IOException | RuntimeException e) {
+                opened.rollback();
+                throw e;
+            }
+            this.writer = opened;
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot open the in-memory archive index", e);
+            throw new UncheckedIOException("cannot open the archive index in " + directory, e);
         }
     }
 
@@ -168,6 +196,47 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Makes the changes so far durable, together with what they cover (for the follower of the
+     * article topic: the offsets read up to), which {@link #committedData} gives back after a restart.
+     */
+    public void commit(Map<String, String> covered) {
+        try {
+            writer.setLiveCommitData(Map.copyOf(covered).entrySet());
+            writer.commit();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every article and what the index covered, durably: the index starts anew. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+            commit(Map.of());
+            refresh();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the last {@link #commit} said the index covers; empty for a new index. */
+    public Map<String, String> committedData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return Map.copyOf(data);
+    }
+
+    /** How many articles are searchable. */
+    public int size() {
+        return search(searcher -> searcher.getIndexReader().numDocs());
     }
 
     /** Whether a searchable archived article has this uri. */

@@ -28,7 +28,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * admin is switched off because this test has no broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.kafka.admin.auto-create=false", "newsroom.enrich.related.follow-archive=false"})
+        properties = {"spring.kafka.admin.auto-create=false", "newsroom.enrich.related.follow-archive=false",
+            "newsroom.enrich.archive.directory="})
 @EnableTestBinder
 @Import(FixedClockConfiguration.class)
 class EnrichArticleFunctionTest {

@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  * headlines that contain {@link FailingLanguageDetector#POISON}; every other article gets the real
  * detector.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "newsroom.enrich.archive.directory=target/test-archives/${random.uuid}")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
 @Import({FixedClockConfiguration.class, EnrichArticleKafkaTest.FailingLanguageDetector.class})
@@ -214,11 +215,12 @@ class EnrichArticleKafkaTest {
     }
 
     @Test
-    void reportsHealthUp() {
-        web.get().uri("/actuator/health").exchange()
+    void reportsHealthUpOnceTheArchiveHasCaughtUp() {
+        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        web.get().uri("/actuator/health/readiness").exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.archive.details.caughtUp").isEqualTo(true));
+        web.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
