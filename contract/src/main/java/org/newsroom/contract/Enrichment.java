@@ -17,9 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param keywords the terms that characterize the article, most characteristic first; empty in
  *        enrichments made before they were computed
  * @param enrichedAt when the enrichment was computed
+ * @param cluster the story cluster of the article; absent where clustering does not run and in
+ *        enrichments made before it existed (a new optional field of schema version 1)
  */
 public record Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
-        List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
+        List<RelatedLink> related, List<String> keywords, Instant enrichedAt, @Nullable StoryCluster cluster) {
+
+    /** An enrichment without a story cluster. */
+    public Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
+            List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
+        this(enrichmentVersion, language, entities, related, keywords, enrichedAt, null);
+    }
 
     /** Enrichments written before {@code keywords} existed read with none (JSON gives null). */
     public Enrichment {

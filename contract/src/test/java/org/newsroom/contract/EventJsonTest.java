@@ -46,8 +46,21 @@ class EventJsonTest {
 
         assertThat(event.article().relatedHints()).isEmpty();
         assertThat(event.enrichment().keywords()).isEmpty();
+        assertThat(event.enrichment().cluster()).isNull();
         assertThat(event.enrichment().entities()).singleElement()
                 .satisfies(entity -> assertThat(entity.confidence()).isNull());
+    }
+
+    @Test
+    void anEnrichmentWithAStoryClusterSurvivesARoundTrip() {
+        Enrichment enrichment = new Enrichment("engine/model", "en", List.of(), List.of(), List.of(),
+                Instant.parse("2026-01-02T03:04:07Z"),
+                new StoryCluster("c-lead", "lead", 2, 0.91, "same event: 0.91; shared: Google DeepMind, A24"));
+
+        String text = json.writeValueAsString(enrichment);
+
+        assertThat(text).contains("\"cluster\":{\"id\":\"c-lead\"");
+        assertThat(json.readValue(text, Enrichment.class)).isEqualTo(enrichment);
     }
 
     @Test
