@@ -38,6 +38,7 @@ public record Cluster(String id, List<ClusterMember> members) {
     }
 
     Cluster with(ClusterMember member) {
+        // Appended to sorted members, the list is sorted again in linear time (TimSort finds the runs).
         List<ClusterMember> joined = new ArrayList<>(without(member.articleId()));
         joined.add(member);
         return new Cluster(id, joined);

@@ -10,11 +10,14 @@ import java.time.Duration;
  *        articles leave the in-memory index
  * @param sameEvent the lowest score that makes two articles reports of the same event
  * @param salientEntities how many of an article's most salient entities are compared and indexed
- * @param maxPostings how many of the most recent articles each entity keeps as candidates
+ * @param maxPostings how many of the most recent articles each entity and each LSH bucket keep
+ * @param maxCandidates how many candidates are scored at most: those sharing an LSH band first,
+ *        then those sharing the most salient entities, the most recent first
  */
-public record ClusterSettings(Duration window, double sameEvent, int salientEntities, int maxPostings) {
+public record ClusterSettings(Duration window, double sameEvent, int salientEntities, int maxPostings,
+        int maxCandidates) {
 
-    public static final ClusterSettings DEFAULTS = new ClusterSettings(Duration.ofHours(48), 0.38, 6, 256);
+    public static final ClusterSettings DEFAULTS = new ClusterSettings(Duration.ofHours(48), 0.38, 6, 256, 256);
 
     public ClusterSettings {
         if (window.isNegative() || window.isZero()) {
@@ -23,8 +26,8 @@ public record ClusterSettings(Duration window, double sameEvent, int salientEnti
         if (sameEvent <= 0 || sameEvent > 1) {
             throw new IllegalArgumentException("sameEvent must be in (0, 1]: " + sameEvent);
         }
-        if (salientEntities < 1 || maxPostings < 1) {
-            throw new IllegalArgumentException("salientEntities and maxPostings must be positive");
+        if (salientEntities < 1 || maxPostings < 1 || maxCandidates < 1) {
+            throw new IllegalArgumentException("salientEntities, maxPostings and maxCandidates must be positive");
         }
     }
 }

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * The cluster archive in the heap, bounded by the window: {@link #evictBefore} drops what is too
@@ -21,10 +19,14 @@ import java.util.Set;
  */
 public final class InMemoryClusterArchive implements ClusterArchive {
 
+    private static final int BAND_VOTE = 1_000;
+    private static final ArrayDeque<String> NONE = new ArrayDeque<>();
+
     private final Duration window;
     private final int maxPostings;
+    private final int maxCandidates;
     private final Map<String, Placement> placements = new HashMap<>();
-    private final Map<Long, List<String>> bands = new HashMap<>();
+    private final Map<Long, ArrayDeque<String>> bands = new HashMap<>();
     private final Map<String, ArrayDeque<String>> postings = new HashMap<>();
     private final Map<String, Cluster> clusters = new HashMap<>();
     private final Map<Long, Integer> documentFrequencies = new HashMap<>();
@@ -34,24 +36,35 @@ public final class InMemoryClusterArchive implements ClusterArchive {
     public InMemoryClusterArchive(ClusterSettings settings) {
         this.window = settings.window();
         this.maxPostings = settings.maxPostings();
+        this.maxCandidates = settings.maxCandidates();
     }
 
     @Override
     public Collection<Fingerprint> candidates(Fingerprint fingerprint) {
-        Set<String> ids = new LinkedHashSet<>();
+        // Votes: a shared LSH band outweighs any number of shared names.
+        Map<String, Integer> votes = new HashMap<>();
         for (int band = 0; band < MinHash.BANDS; band++) {
-            ids.addAll(bands.getOrDefault(MinHash.bandKey(fingerprint.signature(), band), List.of()));
+            for (String id : bands.getOrDefault(MinHash.bandKey(fingerprint.signature(), band), NONE)) {
+                votes.merge(id, BAND_VOTE, Integer::sum);
+            }
         }
         for (SalientEntity entity : fingerprint.entities()) {
-            ids.addAll(postings.getOrDefault(entity.key(), new ArrayDeque<>()));
+            for (String id : postings.getOrDefault(entity.key(), NONE)) {
+                votes.merge(id, 1, Integer::sum);
+            }
         }
-        ids.remove(fingerprint.articleId());
-        List<Fingerprint> candidates = new ArrayList<>(ids.size());
-        for (String id : ids) {
+        votes.remove(fingerprint.articleId());
+        List<Fingerprint> candidates = new ArrayList<>(votes.size());
+        for (String id : votes.keySet()) {
             Fingerprint candidate = placements.get(id).fingerprint();
             if (Duration.between(candidate.firstCreated(), fingerprint.firstCreated()).abs().compareTo(window) <= 0) {
                 candidates.add(candidate);
             }
+        }
+        if (candidates.size() > maxCandidates) {
+            candidates.sort(Comparator.<Fingerprint>comparingInt(candidate -> votes.get(candidate.articleId())).reversed()
+                    .thenComparing(Comparator.comparing(Fingerprint::firstCreated).reversed()));
+            return candidates.subList(0, maxCandidates);
         }
         return candidates;
     }
@@ -71,16 +84,19 @@ public final class InMemoryClusterArchive implements ClusterArchive {
             documentFrequencies.merge(word, 1, Integer::sum);
         }
         for (int band = 0; band < MinHash.BANDS; band++) {
-            bands.computeIfAbsent(MinHash.bandKey(fingerprint.signature(), band), key -> new ArrayList<>(1))
-                    .add(fingerprint.articleId());
+            // A bucket of boilerplate text keeps only its latest articles, as a name in every story does.
+            addBounded(bands.computeIfAbsent(MinHash.bandKey(fingerprint.signature(), band), key -> new ArrayDeque<>(2)),
+                    fingerprint.articleId());
         }
         for (SalientEntity entity : fingerprint.entities()) {
-            ArrayDeque<String> posting = postings.computeIfAbsent(entity.key(), key -> new ArrayDeque<>());
-            posting.addLast(fingerprint.articleId());
-            if (posting.size() > maxPostings) {
-                // A name in every story (a country, a big company) keeps only its latest articles.
-                posting.removeFirst();
-            }
+            addBounded(postings.computeIfAbsent(entity.key(), key -> new ArrayDeque<>()), fingerprint.articleId());
+        }
+    }
+
+    private void addBounded(ArrayDeque<String> posting, String articleId) {
+        posting.addLast(articleId);
+        if (posting.size() > maxPostings) {
+            posting.removeFirst();
         }
     }
 
@@ -102,7 +118,7 @@ public final class InMemoryClusterArchive implements ClusterArchive {
         }
         for (int band = 0; band < MinHash.BANDS; band++) {
             long key = MinHash.bandKey(fingerprint.signature(), band);
-            List<String> bucket = bands.get(key);
+            ArrayDeque<String> bucket = bands.get(key);
             if (bucket != null && bucket.remove(articleId) && bucket.isEmpty()) {
                 bands.remove(key);
             }

@@ -45,7 +45,7 @@ public final class ClusterEvaluation {
         // -Dcluster.sameEvent=0.45 tries another threshold without a rebuild.
         ClusterSettings settings = new ClusterSettings(defaults.window(),
                 Double.parseDouble(System.getProperty("cluster.sameEvent", String.valueOf(defaults.sameEvent()))),
-                defaults.salientEntities(), defaults.maxPostings());
+                defaults.salientEntities(), defaults.maxPostings(), defaults.maxCandidates());
         Result result = new ClusterEvaluation(extractor, settings).evaluate(LabelledStory.load());
         System.out.print(result.report());
     }
