@@ -1,9 +1,12 @@
 package org.newsroom.enrich.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +53,8 @@ public class ClusterBenchmark {
     static final int ARCHIVED = 10_000;
     /** Distinct articles to cluster after the archive; then the same texts again, under new uris. */
     static final int DISTINCT = 2_000;
+    /** Articles of the in-thread measurement, after as many to warm up. */
+    static final int MEASURED = 2_000;
 
     @State(Scope.Benchmark)
     public static class FullWindow {
@@ -132,5 +137,28 @@ public class ClusterBenchmark {
                     run.getSecondaryResults().get(HeapAndCpuProfiler.CPU).getScore(),
                     run.getSecondaryResults().get(HeapAndCpuProfiler.USED).getScore());
         }
+        inThread();
+    }
+
+    /**
+     * The same in this thread, by its own CPU time: JMH's process CPU counts the compiler and the
+     * collector, and its wall time is the host's load (a shared host runs several builds at once).
+     * Filling the window clusters {@value #ARCHIVED} articles, which warms the code up.
+     */
+    static void inThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        FullWindow window = new FullWindow();
+        window.fillTheWindow();
+        for (int i = 0; i < MEASURED; i++) {
+            window.clusterNext();
+        }
+        Map<ClusterDecision.Change, Integer> changes = new EnumMap<>(ClusterDecision.Change.class);
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < MEASURED; i++) {
+            changes.merge(window.clusterNext().change(), 1, Integer::sum);
+        }
+        double micros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / MEASURED;
+        System.out.printf(Locale.ROOT, "in-thread       %.0f µs CPU/article over %,d articles against %,d archived (%s)%n",
+                micros, MEASURED, window.archive.size(), changes);
     }
 }

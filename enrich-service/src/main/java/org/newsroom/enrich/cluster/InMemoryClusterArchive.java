@@ -21,6 +21,8 @@ public final class InMemoryClusterArchive implements ClusterArchive {
 
     private static final int BAND_VOTE = 1_000;
     private static final ArrayDeque<String> NONE = new ArrayDeque<>();
+    private static final Comparator<Voted> MOST_VOTED_THEN_LATEST =
+            Comparator.comparingInt(Voted::votes).thenComparingLong(Voted::created).reversed();
 
     private final Duration window;
     private final int maxPostings;
@@ -54,19 +56,17 @@ public final class InMemoryClusterArchive implements ClusterArchive {
             }
         }
         votes.remove(fingerprint.articleId());
-        List<Fingerprint> candidates = new ArrayList<>(votes.size());
-        for (String id : votes.keySet()) {
+        List<Voted> candidates = new ArrayList<>(votes.size());
+        votes.forEach((id, count) -> {
             Fingerprint candidate = placements.get(id).fingerprint();
             if (Duration.between(candidate.firstCreated(), fingerprint.firstCreated()).abs().compareTo(window) <= 0) {
-                candidates.add(candidate);
+                candidates.add(new Voted(candidate, count, candidate.firstCreated().getEpochSecond()));
             }
-        }
+        });
         if (candidates.size() > maxCandidates) {
-            candidates.sort(Comparator.<Fingerprint>comparingInt(candidate -> votes.get(candidate.articleId())).reversed()
-                    .thenComparing(Comparator.comparing(Fingerprint::firstCreated).reversed()));
-            return candidates.subList(0, maxCandidates);
+            candidates.sort(MOST_VOTED_THEN_LATEST);
         }
-        return candidates;
+        return candidates.subList(0, Math.min(maxCandidates, candidates.size())).stream().map(Voted::fingerprint).toList();
     }
 
     @Override
@@ -167,5 +167,8 @@ public final class InMemoryClusterArchive implements ClusterArchive {
     @Override
     public int documentFrequency(long word) {
         return documentFrequencies.getOrDefault(word, 0);
+    }
+
+    private record Voted(Fingerprint fingerprint, int votes, long created) {
     }
 }
