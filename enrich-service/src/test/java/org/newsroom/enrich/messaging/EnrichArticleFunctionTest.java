@@ -96,7 +96,8 @@ class EnrichArticleFunctionTest {
                     ],
                     "related": [],
                     "keywords": ["talks", "reported", "resumed"],
-                    "enrichedAt": "2026-03-02T10:15:30Z"
+                    "enrichedAt": "2026-03-02T10:15:30Z",
+                    "cluster": null
                   }
                 }
                 """.formatted(eventId, ARTICLE_JSON), new String(enriched.getPayload(), StandardCharsets.UTF_8),
