@@ -79,7 +79,7 @@ public class ClusterBenchmark {
             start = articles.get(0).firstCreated();
             archive = new InMemoryClusterArchive(settings);
             clusterer = new StoryClusterer(settings, archive);
-            for (next = 0; next < ARCHIVED; next++) {
+            while (next < ARCHIVED) {
                 clusterNext();
             }
         }
