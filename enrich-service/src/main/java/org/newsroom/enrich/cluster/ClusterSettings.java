@@ -17,7 +17,7 @@ import java.time.Duration;
 public record ClusterSettings(Duration window, double sameEvent, int salientEntities, int maxPostings,
         int maxCandidates) {
 
-    public static final ClusterSettings DEFAULTS = new ClusterSettings(Duration.ofHours(48), 0.38, 6, 256, 256);
+    public static final ClusterSettings DEFAULTS = new ClusterSettings(Duration.ofHours(48), 0.38, 6, 128, 64);
 
     public ClusterSettings {
         if (window.isNegative() || window.isZero()) {
