@@ -23,10 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param unresolvedHints titles of the partner's read-more hints that no archived article
  *        matched, in the partner's order: a title without a link, so not in {@code related};
  *        empty in enrichments made before it existed (a new optional field of schema version 1)
+ * @param cluster the story cluster of the article; absent where clustering does not run and in
+ *        enrichments made before it existed (a new optional field of schema version 1)
  */
 public record Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
         List<RelatedLink> related, List<String> keywords, Instant enrichedAt, @Nullable String entitiesOmitted,
-        List<String> unresolvedHints) {
+        List<String> unresolvedHints, @Nullable StoryCluster cluster) {
 
     /** Enrichments written before {@code keywords} or {@code unresolvedHints} existed read with none (JSON gives null). */
     public Enrichment {
@@ -39,6 +41,6 @@ public record Enrichment(String enrichmentVersion, @Nullable String language, Li
     /** An enrichment whose entities were recognized and whose hints all resolved. */
     public Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
             List<RelatedLink> related, List<String> keywords, Instant enrichedAt) {
-        this(enrichmentVersion, language, entities, related, keywords, enrichedAt, null, List.of());
+        this(enrichmentVersion, language, entities, related, keywords, enrichedAt, null, List.of(), null);
     }
 }

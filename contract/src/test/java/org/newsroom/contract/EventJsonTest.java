@@ -39,7 +39,7 @@ class EventJsonTest {
                 Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"), List.of("Mehr dazu"));
         EnrichedArticleEvent event = new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "e-2", article,
                 new Enrichment("engine/model", "de", List.of(), List.of(), List.of(),
-                        Instant.parse("2026-01-02T03:04:07Z"), "language not English: de", List.of("Mehr dazu")));
+                        Instant.parse("2026-01-02T03:04:07Z"), "language not English: de", List.of("Mehr dazu"), null));
 
         String text = json.writeValueAsString(event);
 
@@ -64,8 +64,21 @@ class EventJsonTest {
         assertThat(event.enrichment().keywords()).isEmpty();
         assertThat(event.enrichment().entitiesOmitted()).isNull();
         assertThat(event.enrichment().unresolvedHints()).isEmpty();
+        assertThat(event.enrichment().cluster()).isNull();
         assertThat(event.enrichment().entities()).singleElement()
                 .satisfies(entity -> assertThat(entity.confidence()).isNull());
+    }
+
+    @Test
+    void anEnrichmentWithAStoryClusterSurvivesARoundTrip() {
+        Enrichment enrichment = new Enrichment("engine/model", "en", List.of(), List.of(), List.of(),
+                Instant.parse("2026-01-02T03:04:07Z"), null, List.of(),
+                new StoryCluster("c-lead", "lead", 2, 0.91, "same event: 0.91; shared: Google DeepMind, A24"));
+
+        String text = json.writeValueAsString(enrichment);
+
+        assertThat(text).contains("\"cluster\":{\"id\":\"c-lead\"");
+        assertThat(json.readValue(text, Enrichment.class)).isEqualTo(enrichment);
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class ArticleEnricher {
         List<RelatedLink> links = relatedOf(article, comparison);
         Enrichment enrichment = new Enrichment(enrichmentVersion, language, found,
                 links.stream().filter(link -> !link.uri().isEmpty()).toList(), comparison.keywords(), clock.instant(),
-                entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList());
+                entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList(), null);
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
     }

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.EntityType;
 
 /**
  * Newswire-like articles made from templates, for the enrichment benchmark: a dateline, a lead,
@@ -115,6 +117,12 @@ public final class NewswireArticles {
     private static final Pattern SLOT = Pattern.compile("\\{([A-Z0-9_]+)}");
 
     private NewswireArticles() {
+    }
+
+    /** The names the articles are made of, by the type of entity they name. */
+    public static Map<EntityType, List<String>> cast() {
+        return Map.of(EntityType.PERSON, List.of(PEOPLE), EntityType.ORGANIZATION, List.of(ORGANISATIONS),
+                EntityType.LOCATION, List.of(PLACES));
     }
 
     /** The given number of articles from the seed; the same arguments always give the same articles. */

@@ -99,7 +99,8 @@ class EnrichArticleFunctionTest {
                     "keywords": ["talks", "reported", "resumed"],
                     "enrichedAt": "2026-03-02T10:15:30Z",
                     "entitiesOmitted": null,
-                    "unresolvedHints": []
+                    "unresolvedHints": [],
+                    "cluster": null
                   }
                 }
                 """.formatted(eventId, ARTICLE_JSON), new String(enriched.getPayload(), StandardCharsets.UTF_8),

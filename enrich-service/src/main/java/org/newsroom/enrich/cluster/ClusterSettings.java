@@ -1,0 +1,33 @@
+package org.newsroom.enrich.cluster;
+
+import java.time.Duration;
+
+/**
+ * How stories are clustered; to be bound from {@code newsroom.enrich.cluster.*} when the
+ * clusterer is wired into the service.
+ *
+ * @param window how far apart in first-created time two reports of one event may be; older
+ *        articles leave the in-memory index
+ * @param sameEvent the lowest score that makes two articles reports of the same event
+ * @param salientEntities how many of an article's most salient entities are compared and indexed
+ * @param maxPostings how many of the most recent articles each entity and each LSH bucket keep
+ * @param maxCandidates how many candidates are scored at most: those sharing an LSH band first,
+ *        then those sharing the most salient entities, the most recent first
+ */
+public record ClusterSettings(Duration window, double sameEvent, int salientEntities, int maxPostings,
+        int maxCandidates) {
+
+    public static final ClusterSettings DEFAULTS = new ClusterSettings(Duration.ofHours(48), 0.38, 6, 128, 64);
+
+    public ClusterSettings {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        if (sameEvent <= 0 || sameEvent > 1) {
+            throw new IllegalArgumentException("sameEvent must be in (0, 1]: " + sameEvent);
+        }
+        if (salientEntities < 1 || maxPostings < 1 || maxCandidates < 1) {
+            throw new IllegalArgumentException("salientEntities, maxPostings and maxCandidates must be positive");
+        }
+    }
+}
