@@ -1,0 +1,205 @@
+package org.newsroom.ingest.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.TopicPartition;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The state ingest has read from its topics: named maps of compact facts per uri, and the next
+ * offset of every partition they cover. A change and the offset of the record that caused it are
+ * made under one read lock, and a commit takes the write lock, so every commit on disk holds state
+ * and offsets of exactly the same records. A file that cannot be opened is deleted and rebuilt from
+ * the topics.
+ */
+@Component
+public class StateStore implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+
+    static final String FILE_NAME = "ingest-state.mv.db";
+
+    private static final String CLUSTER_ID = "kafka.cluster.id";
+
+    private final @Nullable Path temporaryDirectory;
+
+    private final MVStore store;
+
+    private final MVMap<String, Long> offsets;
+
+    private final MVMap<String, String> meta;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final @Nullable ScheduledExecutorService committer;
+
+    @Autowired
+    public StateStore(StateProperties properties) {
+        this.temporaryDirectory = properties.directory() == null ? createTemporaryDirectory() : null;
+        Path directory = Objects.requireNonNullElse(properties.directory(), temporaryDirectory);
+        this.store = open(directory.resolve(FILE_NAME));
+        this.offsets = store.openMap("offsets");
+        this.meta = store.openMap("meta");
+        this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ingest-state-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.commitInterval().toMillis();
+        committer.scheduleWithFixedDelay(this::commit, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A store in memory only, for tests that run without Kafka. */
+    public static StateStore inMemory() {
+        return new StateStore();
+    }
+
+    private StateStore() {
+        this.temporaryDirectory = null;
+        this.store = new MVStore.Builder().open();
+        this.offsets = store.openMap("offsets");
+        this.meta = store.openMap("meta");
+        this.committer = null;
+    }
+
+    private static MVStore open(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            return builder(file).open();
+        }
+        catch (MVStoreException | IllegalStateException e) {
+            log.warn("Ingest state {} cannot be opened ({}); rebuilding it from the topics", file, e.toString());
+            deleteQuietly(file);
+            return builder(file).open();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder of " + file, e);
+        }
+    }
+
+    private static MVStore.Builder builder(Path file) {
+        // Commits are ours (see class comment); a small page cache keeps the heap bounded whatever the file's size.
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(16);
+    }
+
+    /** A map of facts by uri, values encoded by their owner. */
+    public MVMap<String, byte[]> map(String name) {
+        return store.openMap(name);
+    }
+
+    /** The offset to read {@code partition} from: the one after the last record applied. */
+    public long nextOffset(TopicPartition partition) {
+        return offsets.getOrDefault(partition.toString(), 0L);
+    }
+
+    /** Applies what the record at {@code offset} changes, and counts the record as read, in one commit. */
+    public void apply(TopicPartition partition, long offset, Runnable change) {
+        lock.readLock().lock();
+        try {
+            change.run();
+            offsets.put(partition.toString(), offset + 1);
+        }
+        finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Makes sure the state was read from the cluster, and up to offsets that still exist: a state
+     * from another cluster, or from a topic that was deleted and created again, is dropped and
+     * rebuilt from the topics.
+     *
+     * @param ends the end offset of every followed partition
+     * @return whether the state was dropped
+     */
+    public boolean validate(String clusterId, Map<TopicPartition, Long> ends) {
+        lock.writeLock().lock();
+        try {
+            boolean otherCluster = meta.containsKey(CLUSTER_ID) && !clusterId.equals(meta.get(CLUSTER_ID));
+            boolean beyondEnd = ends.entrySet().stream().anyMatch(end -> nextOffset(end.getKey()) > end.getValue());
+            if (otherCluster || beyondEnd) {
+                log.warn("Ingest state was read from {}; rebuilding it from the topics",
+                        otherCluster ? "another Kafka cluster" : "topics that no longer hold those offsets");
+                store.getMapNames().forEach(name -> store.openMap(name).clear());
+            }
+            meta.put(CLUSTER_ID, clusterId);
+            store.commit();
+            return otherCluster || beyondEnd;
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Writes the state and its offsets to disk, as of the same records. */
+    public void commit() {
+        lock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.commit();
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Ingest state not committed ({}); trying again", e.toString());
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
+        lock.writeLock().lock();
+        try {
+            store.close();
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
+        if (temporaryDirectory != null) {
+            deleteQuietly(temporaryDirectory);
+        }
+    }
+
+    private static Path createTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ingest-state");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try (Stream<Path> files = Files.exists(path) ? Files.walk(path) : Stream.empty()) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        catch (IOException e) {
+            log.warn("Could not delete {}: {}", path, e.toString());
+        }
+    }
+}
