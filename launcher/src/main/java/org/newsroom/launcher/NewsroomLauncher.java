@@ -209,6 +209,8 @@ public final class NewsroomLauncher {
             }
             if (name.equals(ServiceJars.INGEST)) {
                 env.putAll(PartnerCredentials.LOCAL.ingestEnvironment(0));
+                // Ledger and status state with its Kafka offsets: a restart reads only what is new.
+                env.put("NEWSROOM_INGEST_STATE_DIRECTORY", settings.dataDir().resolve("ingest").toString());
             }
             List<String> jvmArgs = Stream.concat(Stream.of(HEAP_BY_SERVICE.get(name)), SERVICE_JVM_ARGS.stream()).toList();
             addService(services, ServiceProcess.start(name, jars.get(name), settings.port(PORT_BY_SERVICE.get(name)), env,

@@ -136,8 +136,7 @@ public final class EmbargoReleaser implements SmartLifecycle {
             ReceiverContext<Headers> push = new ReceiverContext<>(EmbargoReleaser::header);
             push.setCarrier(hold.headers());
             Observation.createNotStarted("newsroom.embargo.release", () -> push, observations)
-                    .observe(() -> publisher.publish(held.article()).then(publisher.endHold(key))
-                            .block(sendDeadline.multipliedBy(2)));
+                    .observe(() -> publisher.release(held).block(sendDeadline.multipliedBy(2)));
             holds.remove(key, hold);
             log.info("Released {} version {}: its embargo ended at {}", held.article().uri(), held.article().version(),
                     held.releaseAt());

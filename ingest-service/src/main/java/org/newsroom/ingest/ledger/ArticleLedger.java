@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.h2.mvstore.MVMap;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.ingest.state.StateMap;
 import org.newsroom.ingest.state.StateStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -30,10 +30,13 @@ public class ArticleLedger {
         ArticleEvent create(long version, ArticleAction action);
     }
 
-    private final MVMap<String, byte[]> stored;
+    private final StateMap stored;
 
     /** Claims of this instance not yet read back from the log, by uri: the latest one of each uri. */
     private final Map<String, LedgerEntry> claims = new ConcurrentHashMap<>();
+
+    /** Events this instance is writing, by event id: whether the log accepted them, once it gives them back. */
+    private final Map<String, CompletableFuture<Boolean>> readBacks = new ConcurrentHashMap<>();
 
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
 
@@ -99,11 +102,31 @@ public class ArticleLedger {
         write.entry().written().completeExceptionally(failure);
     }
 
+    /**
+     * To be called before {@code event} is written: completes once the log gives it back, with
+     * whether the log accepted it, that is whether it came before any other event of its uri with
+     * the same or a higher version. Every instance reads the same partition in the same order and
+     * applies the same rule, so all of them agree on that answer (see the package documentation).
+     */
+    public CompletableFuture<Boolean> expect(ArticleEvent event) {
+        return readBacks.computeIfAbsent(event.eventId(), id -> new CompletableFuture<>());
+    }
+
+    /** The write of {@code event} ended, read back or not. */
+    public void stopExpecting(ArticleEvent event) {
+        readBacks.remove(event.eventId());
+    }
+
     /** An event read from the log; only a higher version replaces what is known. */
     void observe(ArticleEvent event) {
         LedgerEntry known = storedEntry(event.uri());
-        if (known == null || event.version() > known.version()) {
+        boolean accepted = known == null || event.version() > known.version();
+        if (accepted) {
             stored.put(event.uri(), StoredEntries.encode(LedgerEntry.stored(event)));
+        }
+        CompletableFuture<Boolean> readBack = readBacks.remove(event.eventId());
+        if (readBack != null) {
+            readBack.complete(accepted);
         }
         // A written claim that the log now covers is known from the store from here on.
         claims.computeIfPresent(event.uri(), (key, claimed) -> claimed.version() <= event.version()
@@ -127,11 +150,6 @@ public class ArticleLedger {
 
     public boolean isCaughtUp() {
         return caughtUp.isDone();
-    }
-
-    /** How many articles the log holds. */
-    public long size() {
-        return stored.sizeAsLong();
     }
 
     /** The latest version of the article that was accepted, whether or not its write has completed. */

@@ -2,6 +2,8 @@ package org.newsroom.ingest.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,8 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
@@ -27,11 +27,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The state ingest has read from its topics: named maps of compact facts per uri, and the next
- * offset of every partition they cover. A change and the offset of the record that caused it are
- * made under one read lock, and a commit takes the write lock, so every commit on disk holds state
- * and offsets of exactly the same records. A file that cannot be opened is deleted and rebuilt from
- * the topics.
+ * The state ingest has read from its topics: facts per uri, and the next offset of every partition
+ * they cover, all in one MVStore map. A commit writes one consistent root of that map, and a
+ * record's change is made before its offset, so every commit on disk covers at least the records
+ * its offsets say, and at most a few more: reading those again changes nothing, because every fact
+ * is "the newest version seen" or a removal, which a replay in log order reproduces. A file that
+ * cannot be opened is deleted and rebuilt from the topics.
  */
 @Component
 public class StateStore implements DisposableBean {
@@ -40,17 +41,16 @@ public class StateStore implements DisposableBean {
 
     static final String FILE_NAME = "ingest-state.mv.db";
 
-    private static final String CLUSTER_ID = "kafka.cluster.id";
+    private static final String CLUSTER_ID = "meta:kafka.cluster.id";
 
     private final @Nullable Path temporaryDirectory;
 
     private final MVStore store;
 
-    private final MVMap<String, Long> offsets;
+    private static final String OFFSET = "offset";
 
-    private final MVMap<String, String> meta;
-
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Facts by {@code <kind>:<uri>}, offsets by {@code offset:<topic>-<partition>}, the cluster id. */
+    private final MVMap<String, byte[]> state;
 
     private final @Nullable ScheduledExecutorService committer;
 
@@ -59,8 +59,7 @@ public class StateStore implements DisposableBean {
         this.temporaryDirectory = properties.directory() == null ? createTemporaryDirectory() : null;
         Path directory = Objects.requireNonNullElse(properties.directory(), temporaryDirectory);
         this.store = open(directory.resolve(FILE_NAME));
-        this.offsets = store.openMap("offsets");
-        this.meta = store.openMap("meta");
+        this.state = store.openMap("state");
         this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingest-state-commit");
             thread.setDaemon(true);
@@ -78,8 +77,7 @@ public class StateStore implements DisposableBean {
     private StateStore() {
         this.temporaryDirectory = null;
         this.store = new MVStore.Builder().open();
-        this.offsets = store.openMap("offsets");
-        this.meta = store.openMap("meta");
+        this.state = store.openMap("state");
         this.committer = null;
     }
 
@@ -103,26 +101,21 @@ public class StateStore implements DisposableBean {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(16);
     }
 
-    /** A map of facts by uri, values encoded by their owner. */
-    public MVMap<String, byte[]> map(String name) {
-        return store.openMap(name);
+    /** The facts of one kind by uri, values encoded by their owner. */
+    public StateMap map(String kind) {
+        return new StateMap(state, kind);
     }
 
     /** The offset to read {@code partition} from: the one after the last record applied. */
     public long nextOffset(TopicPartition partition) {
-        return offsets.getOrDefault(partition.toString(), 0L);
+        byte[] next = state.get(OFFSET + ':' + partition);
+        return next == null ? 0 : ByteBuffer.wrap(next).getLong();
     }
 
-    /** Applies what the record at {@code offset} changes, and counts the record as read, in one commit. */
+    /** Applies what the record at {@code offset} changes, then counts the record as read (see class comment). */
     public void apply(TopicPartition partition, long offset, Runnable change) {
-        lock.readLock().lock();
-        try {
-            change.run();
-            offsets.put(partition.toString(), offset + 1);
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        change.run();
+        state.put(OFFSET + ':' + partition, ByteBuffer.allocate(Long.BYTES).putLong(offset + 1).array());
     }
 
     /**
@@ -133,28 +126,22 @@ public class StateStore implements DisposableBean {
      * @param ends the end offset of every followed partition
      * @return whether the state was dropped
      */
-    public boolean validate(String clusterId, Map<TopicPartition, Long> ends) {
-        lock.writeLock().lock();
-        try {
-            boolean otherCluster = meta.containsKey(CLUSTER_ID) && !clusterId.equals(meta.get(CLUSTER_ID));
-            boolean beyondEnd = ends.entrySet().stream().anyMatch(end -> nextOffset(end.getKey()) > end.getValue());
-            if (otherCluster || beyondEnd) {
-                log.warn("Ingest state was read from {}; rebuilding it from the topics",
-                        otherCluster ? "another Kafka cluster" : "topics that no longer hold those offsets");
-                store.getMapNames().forEach(name -> store.openMap(name).clear());
-            }
-            meta.put(CLUSTER_ID, clusterId);
-            store.commit();
-            return otherCluster || beyondEnd;
+    public synchronized boolean validate(String clusterId, Map<TopicPartition, Long> ends) {
+        byte[] stored = state.get(CLUSTER_ID);
+        boolean otherCluster = stored != null && !clusterId.equals(new String(stored, StandardCharsets.UTF_8));
+        boolean beyondEnd = ends.entrySet().stream().anyMatch(end -> nextOffset(end.getKey()) > end.getValue());
+        if (otherCluster || beyondEnd) {
+            log.warn("Ingest state was read from {}; rebuilding it from the topics",
+                    otherCluster ? "another Kafka cluster" : "topics that no longer hold those offsets");
+            state.clear();
         }
-        finally {
-            lock.writeLock().unlock();
-        }
+        state.put(CLUSTER_ID, clusterId.getBytes(StandardCharsets.UTF_8));
+        commit();
+        return otherCluster || beyondEnd;
     }
 
-    /** Writes the state and its offsets to disk, as of the same records. */
-    public void commit() {
-        lock.writeLock().lock();
+    /** Writes the state and its offsets to disk. */
+    public synchronized void commit() {
         try {
             if (!store.isClosed()) {
                 store.commit();
@@ -163,9 +150,6 @@ public class StateStore implements DisposableBean {
         catch (RuntimeException e) {
             log.warn("Ingest state not committed ({}); trying again", e.toString());
         }
-        finally {
-            lock.writeLock().unlock();
-        }
     }
 
     @Override
@@ -173,12 +157,8 @@ public class StateStore implements DisposableBean {
         if (committer != null) {
             committer.shutdownNow();
         }
-        lock.writeLock().lock();
-        try {
+        synchronized (this) {
             store.close();
-        }
-        finally {
-            lock.writeLock().unlock();
         }
         if (temporaryDirectory != null) {
             deleteQuietly(temporaryDirectory);

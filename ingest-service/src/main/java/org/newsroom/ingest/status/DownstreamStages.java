@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.h2.mvstore.MVMap;
+import org.newsroom.ingest.state.StateMap;
 import org.newsroom.ingest.state.StateStore;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DownstreamStages {
 
-    private final MVMap<String, byte[]> enriched;
+    private final StateMap enriched;
 
-    private final MVMap<String, byte[]> published;
+    private final StateMap published;
 
     private final CompletableFuture<Void> enrichedCaughtUp = new CompletableFuture<>();
 
@@ -59,13 +59,13 @@ public class DownstreamStages {
         return enrichedCaughtUp.isDone() && publishedCaughtUp.isDone();
     }
 
-    private static void merge(MVMap<String, byte[]> stages, String uri, StageReached stage) {
+    private static void merge(StateMap stages, String uri, StageReached stage) {
         StageReached newer = find(stages, uri).map(current -> StageReached.newer(current, stage)).orElse(stage);
         stages.put(uri, ByteBuffer.allocate(20).putLong(newer.version()).putLong(newer.at().getEpochSecond())
                 .putInt(newer.at().getNano()).array());
     }
 
-    private static Optional<StageReached> find(MVMap<String, byte[]> stages, String uri) {
+    private static Optional<StageReached> find(StateMap stages, String uri) {
         byte[] stored = stages.get(uri);
         if (stored == null) {
             return Optional.empty();

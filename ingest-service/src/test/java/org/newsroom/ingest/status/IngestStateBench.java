@@ -76,10 +76,8 @@ public final class IngestStateBench {
         long before = heapAfterGc();
         Instant begin = Instant.now();
         try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class).bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .properties(Map.of("server.port", "0", "spring.kafka.bootstrap-servers", bootstrap,
-                        "newsroom.ingest.state.directory", state.toString(),
-                        "logging.level.root", "warn"))
-                .run()) {
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--newsroom.ingest.state.directory=" + state, "--logging.level.root=warn")) {
             ArticleLedger ledger = ingest.getBean(ArticleLedger.class);
             DownstreamStages stages = ingest.getBean(DownstreamStages.class);
             String last = uri(stories - 1);
