@@ -1,5 +1,7 @@
 package org.newsroom.ingest.state;
 
+import java.util.function.BiConsumer;
+
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.Topic;
 
@@ -22,4 +24,27 @@ public interface FollowedTopic<V> {
 
     /** Every partition has been read up to where it ended when following began. */
     void caughtUp();
+
+    /** A followed topic made of its two callbacks; {@code apply} is given only records with a value. */
+    static <V> FollowedTopic<V> of(Topic<String, V> topic, BiConsumer<String, V> apply, Runnable caughtUp) {
+        return new FollowedTopic<>() {
+
+            @Override
+            public Topic<String, V> topic() {
+                return topic;
+            }
+
+            @Override
+            public void apply(String key, @Nullable V value) {
+                if (value != null) {
+                    apply.accept(key, value);
+                }
+            }
+
+            @Override
+            public void caughtUp() {
+                caughtUp.run();
+            }
+        };
+    }
 }

@@ -1,6 +1,12 @@
 package org.newsroom.ingest.status;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +31,7 @@ import org.newsroom.contract.Enrichment;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.IngestApplication;
-import org.newsroom.ingest.ledger.ArticleLedger;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How ingest's state scales with history: fills the article, enriched and published topics of an
  * embedded broker with {@code N} stories (default 100,000, bodies of about 1.5 KB), then starts
- * ingest twice on them and reports, for each start, the time until the ledger and the status have
- * read everything, and how much the heap grew (after GC) compared to before the start. The broker
- * runs in this JVM too, so the heap is reported as the growth the ingest context caused.
+ * ingest twice on them, each time as its own JVM with {@code -Xmx512m} on the same state folder,
+ * and reports the time from launching the JVM until readiness is UP (the ledger, and the status,
+ * have read their topics) and the heap used after a forced GC.
  *
- * <p>Run: {@code ./mvnw -B -ntp -pl ingest-service -am test-compile} and then
- * {@code ingest-service/bench.sh [N]} (it builds the test classpath and runs this class with {@code -Xmx2g}).
- * A benchmark, not a test: the numbers depend on the machine.
+ * <p>Run: {@code ingest-service/bench.sh [N]} (it compiles and runs this class on the test
+ * classpath). A benchmark, not a test: the numbers depend on the machine and its load.
  */
 public final class IngestStateBench {
 
@@ -63,45 +65,71 @@ public final class IngestStateBench {
             System.out.printf("filled %d stories into 3 topics in %.1f s%n", stories, seconds(filling));
             List<String> results = new ArrayList<>();
             for (String start : List.of("first", "restart")) {
-                results.add(start(broker.getBrokersAsString(), state, stories, start));
+                results.add(start(broker.getBrokersAsString(), state, start));
             }
-            System.out.println("{\"stories\":" + stories + "," + String.join(",", results) + "}");
+            System.out.println("{\"archiveArticles\":" + stories + "," + String.join(",", results) + "}");
         }
         finally {
             broker.destroy();
         }
     }
 
-    private static String start(String bootstrap, Path state, int stories, String name) {
-        long before = heapAfterGc();
+    /**
+     * Starts ingest as its own JVM with {@code -Xmx512m} and the state folder, waits until its
+     * readiness is UP, forces a GC and reads its heap from the metrics endpoint.
+     */
+    private static String start(String bootstrap, Path state, String name) throws Exception {
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
         Instant begin = Instant.now();
-        try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class).bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        "--newsroom.ingest.state.directory=" + state, "--logging.level.root=warn")) {
-            ArticleLedger ledger = ingest.getBean(ArticleLedger.class);
-            DownstreamStages stages = ingest.getBean(DownstreamStages.class);
-            String last = uri(stories - 1);
+        Process ingest = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                IngestApplication.class.getName(), "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrap, "--newsroom.ingest.state.directory=" + state,
+                "--logging.level.root=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(state.resolveSibling(state.getFileName() + "-" + name + ".log").toFile())
+                .start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + port);
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-            while (!(ledger.isCaughtUp() && allRead(ledger, stages, stories)) && System.nanoTime() < deadline) {
+            while (!ready(http, base) && System.nanoTime() < deadline && ingest.isAlive()) {
                 pause();
             }
             double ready = seconds(begin);
-            long grown = heapAfterGc() - before;
-            System.out.printf("%s start: ledger and status read %d stories in %.1f s; heap grew %d MiB (last %s)%n",
-                    name, stories, ready, grown >> 20, ledger.find(last).isPresent());
-            return String.format("\"%sReadySeconds\":%.1f,\"%sHeapGrowthMib\":%d", name, ready, name, grown >> 20);
+            new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(), Long.toString(ingest.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            String heap = http.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            long heapMib = (long) JSON.readTree(heap).path("measurements").path(0).path("value").asDouble() >> 20;
+            System.out.printf("%s start: ready in %.1f s (JVM start included); heap after GC %d MiB%n", name, ready,
+                    heapMib);
+            return String.format("\"%sReadySeconds\":%.1f,\"%sHeapMib\":%d", name, ready, name, heapMib);
+        }
+        finally {
+            ingest.destroy();
+            ingest.waitFor();
         }
     }
 
-    /** Every story in the ledger, and its enriched and published stages known. */
-    private static boolean allRead(ArticleLedger ledger, DownstreamStages stages, int stories) {
-        for (int i = stories - 1; i >= 0; i--) {
-            String uri = uri(i);
-            if (ledger.find(uri).isEmpty() || stages.enrichedOf(uri).isEmpty() || stages.publishedOf(uri).isEmpty()) {
-                return false;
-            }
+    private static boolean ready(HttpClient http, URI base) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         }
-        return true;
+        catch (IOException e) {
+            return false; // not listening yet
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void fill(String bootstrap, int stories) throws Exception {
@@ -150,13 +178,6 @@ public final class IngestStateBench {
 
     private static String uri(int i) {
         return "urn:newsroom:bench:" + i;
-    }
-
-    private static long heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double seconds(Instant since) {
