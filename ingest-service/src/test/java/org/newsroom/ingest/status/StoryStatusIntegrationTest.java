@@ -105,7 +105,8 @@ class StoryStatusIntegrationTest extends KafkaIntegrationTest {
 
     /** The uri as a URI template variable, so that its slashes and colons are percent-encoded. */
     private WebTestClient.ResponseSpec status(String uri, String apiKey) {
-        return client.get().uri("/v1/stories/{uri}/status", uri)
+        // A loaded build machine can take longer than WebTestClient's default 5 s to answer.
+        return client.mutate().responseTimeout(TIMEOUT).build().get().uri("/v1/stories/{uri}/status", uri)
                 .header(PartnerAuthenticator.API_KEY_HEADER, apiKey)
                 .exchange();
     }
