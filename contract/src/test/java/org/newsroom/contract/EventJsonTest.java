@@ -89,4 +89,20 @@ class EventJsonTest {
         });
         assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aTopicReadsItsValuesAsItsValueTypeIgnoringUnknownFieldsAndTombstones() {
+        String receipt = """
+                {"schemaVersion":1,"uri":"urn:test:1","version":2,"action":"UPDATED","articleId":"a-1",
+                 "receivedAt":"2026-01-02T03:04:05Z","enrichedAt":"2026-01-02T03:04:06Z",
+                 "publishedAt":"2026-01-02T03:04:07Z","addedLater":{"any":"thing"}}""";
+
+        PublishedArticleEvent read = Topics.PUBLISHED.valueDeserializer()
+                .deserialize(Topics.PUBLISHED.name(), receipt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo(new PublishedArticleEvent(1, "urn:test:1", 2, ArticleAction.UPDATED, "a-1",
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:06Z"),
+                Instant.parse("2026-01-02T03:04:07Z")));
+        assertThat(Topics.PUBLISHED.valueDeserializer().deserialize(Topics.PUBLISHED.name(), null)).isNull();
+    }
 }

@@ -147,6 +147,8 @@ public final class NewsroomLauncher {
             }
             if (name.equals(ServiceJars.INGEST)) {
                 env.putAll(PartnerCredentials.LOCAL.ingestEnvironment(0));
+                // Ledger and status state with its Kafka offsets: a restart reads only what is new.
+                env.put("NEWSROOM_INGEST_STATE_DIRECTORY", settings.dataDir().resolve("ingest").toString());
             }
             if (name.equals(ServiceJars.ENRICH)) {
                 // The archive index survives restarts beside Kafka's data, and --reset deletes both.

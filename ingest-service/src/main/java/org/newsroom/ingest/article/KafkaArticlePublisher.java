@@ -1,6 +1,8 @@
 package org.newsroom.ingest.article;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.ledger.ArticleLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,14 +32,35 @@ class KafkaArticlePublisher implements ArticlePublisher {
 
     private final Duration sendDeadline;
 
-    KafkaArticlePublisher(KafkaTemplate<String, @Nullable Object> kafkaTemplate, IngestProperties properties) {
+    private final ArticleLedger ledger;
+
+    KafkaArticlePublisher(KafkaTemplate<String, @Nullable Object> kafkaTemplate, IngestProperties properties,
+            ArticleLedger ledger) {
         this.kafkaTemplate = kafkaTemplate;
         this.sendDeadline = properties.kafka().sendDeadline();
+        this.ledger = ledger;
     }
 
     @Override
     public Mono<Void> publish(ArticleEvent event) {
-        return send(Topics.ARTICLES.name(), event.uri(), event);
+        return Mono.defer(() -> {
+            CompletableFuture<Boolean> readBack = ledger.expect(event);
+            return send(Topics.ARTICLES.name(), event.uri(), event)
+                    .then(Mono.fromFuture(readBack, true).timeout(sendDeadline))
+                    // Not on the ledger's consumer thread, which completed the read-back.
+                    .publishOn(Schedulers.parallel())
+                    .onErrorMap(TimeoutException.class, timeout -> new ArticleNotWrittenException(event.uri(),
+                            new TimeoutException("written, but not yet read back from the article log")))
+                    .flatMap(accepted -> accepted ? Mono.<Void>empty()
+                            : Mono.error(new ArticleNotWrittenException(event.uri(), new IllegalStateException(
+                                    "another instance wrote version " + event.version() + " of it first"))))
+                    .doFinally(signal -> ledger.stopExpecting(event));
+        });
+    }
+
+    @Override
+    public Mono<Void> release(EmbargoedArticle held) {
+        return send(Topics.ARTICLES.name(), held.article().uri(), held.article()).then(endHold(held.key()));
     }
 
     @Override

@@ -2,18 +2,16 @@ package org.newsroom.ingest.embargo;
 
 import java.time.Clock;
 
+import org.newsroom.contract.Topics;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticlePublisher;
-import org.newsroom.ingest.kafka.ConsumerLoop;
+import org.newsroom.ingest.state.TopicConsumers;
 
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /** The releaser of this instance, in the consumer group that shares the holds among ingest instances. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +20,9 @@ class EmbargoConfiguration {
     static final String GROUP = "ingest-embargo";
 
     @Bean
-    EmbargoReleaser embargoReleaser(KafkaProperties kafka, ArticlePublisher publisher, JsonMapper json, Clock clock,
+    EmbargoReleaser embargoReleaser(TopicConsumers consumers, ArticlePublisher publisher, Clock clock,
             IngestProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return new EmbargoReleaser(ConsumerLoop.configOf(kafka, "ingest-embargo-releaser", GROUP), publisher, json,
+        return new EmbargoReleaser(consumers.of(Topics.EMBARGOED, "ingest-embargo-releaser", GROUP), GROUP, publisher,
                 clock, properties.kafka().sendDeadline(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

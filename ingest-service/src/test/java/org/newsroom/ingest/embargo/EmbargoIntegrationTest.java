@@ -21,10 +21,9 @@ import org.newsroom.contract.Topics;
 import org.newsroom.ingest.KafkaIntegrationTest;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticlePublisher;
-import org.newsroom.ingest.kafka.ConsumerLoop;
+import org.newsroom.ingest.state.TopicConsumers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -40,7 +39,7 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
     };
 
     @Autowired
-    private KafkaProperties kafka;
+    private TopicConsumers consumers;
 
     @Autowired
     private ArticlePublisher publisher;
@@ -82,9 +81,9 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
                 .jsonPath("$.messageId").isEqualTo(answer.get("messageId"));
 
         // When an instance runs after the embargo has ended
-        EmbargoReleaser later = new EmbargoReleaser(
-                ConsumerLoop.configOf(kafka, "later-releaser", "later-ingest-" + UUID.randomUUID()), publisher, json,
-                Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT, observations);
+        String laterGroup = "later-ingest-" + UUID.randomUUID();
+        EmbargoReleaser later = new EmbargoReleaser(consumers.of(Topics.EMBARGOED, "later-releaser", laterGroup),
+                laterGroup, publisher, Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT, observations);
         later.start();
         try {
             // Then the held event is written to the log, unchanged, exactly once, in the push's trace

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,44 @@ class ArticleLedgerTest {
         assertThat(claim(2L, "Two")).isInstanceOfSatisfying(Claim.Duplicate.class, duplicate ->
                 assertThat(duplicate.entry().eventId()).isEqualTo("from-log-2"));
         ledger.forget(URI);
-        assertThat(ledger.size()).isZero();
+        assertThat(ledger.find(URI)).isEmpty();
+    }
+
+    @Test
+    void aWrittenEventIsConfirmedWhenTheLogGivesItBackFirstOfItsVersion() {
+        Claim.Write mine = (Claim.Write) claim(null, "Mine");
+        CompletableFuture<Boolean> readBack = ledger.expect(mine.event());
+
+        ledger.observe(mine.event());
+
+        assertThat(readBack).isCompletedWithValue(true);
+    }
+
+    @Test
+    void aWrittenEventIsRefusedWhenAnotherInstancesEventOfItsVersionCameFirst() {
+        written(1L, "Body");
+        ledger.observe(event("event-1", 1, ArticleAction.PUBLISHED, "Body"));
+        Claim.Write mine = (Claim.Write) claim(null, "Edit here");
+        CompletableFuture<Boolean> readBack = ledger.expect(mine.event());
+
+        ledger.observe(event("other-instance", 2, ArticleAction.UPDATED, "Edit there"));
+        ledger.observe(mine.event());
+
+        assertThat(readBack).isCompletedWithValue(false);
+        ledger.notWritten(mine, new IllegalStateException("lost"));
+        assertThat(claim(null, "Edit here")).isInstanceOfSatisfying(Claim.Write.class,
+                retry -> assertThat(retry.event().version()).isEqualTo(3));
+    }
+
+    @Test
+    void aClaimReadBackBeforeItsAcknowledgementIsNotKeptInMemory() {
+        Claim.Write mine = (Claim.Write) claim(null, "Body");
+        ledger.observe(mine.event());
+        ledger.written(mine);
+
+        ledger.forget(URI);
+
+        assertThat(ledger.find(URI)).isEmpty();
     }
 
     @Test

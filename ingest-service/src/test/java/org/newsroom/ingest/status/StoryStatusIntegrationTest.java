@@ -3,12 +3,16 @@ package org.newsroom.ingest.status;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
+import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
+import org.newsroom.contract.EnrichedArticleEvent;
+import org.newsroom.contract.Enrichment;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.KafkaIntegrationTest;
@@ -50,10 +54,11 @@ class StoryStatusIntegrationTest extends KafkaIntegrationTest {
                 .jsonPath("$.published").isEmpty();
 
         // When enrich-service writes its enriched event
-        produce(Topics.ENRICHED, uri, """
-                {"schemaVersion":1,"eventId":"e","article":{"uri":"%s","version":1},
-                 "enrichment":{"enrichmentVersion":"m","entities":[],"related":[],"enrichedAt":"2026-03-04T05:06:08Z"}}
-                """.formatted(uri));
+        ArticleEvent article = new ArticleEvent(ArticleEvent.SCHEMA_VERSION, messageId, ArticleAction.PUBLISHED, uri,
+                1, "Headline", "Body", "Agency", TestPartners.AGENCY, null, NOW, NOW, List.of());
+        produce(Topics.ENRICHED, uri, json.writeValueAsString(new EnrichedArticleEvent(
+                EnrichedArticleEvent.SCHEMA_VERSION, "e", article, new Enrichment("m", null, List.of(), List.of(),
+                        List.of(), Instant.parse("2026-03-04T05:06:08Z")))));
 
         // Then it is enriched
         await().atMost(TIMEOUT).untilAsserted(() -> status(uri, TestPartners.AGENCY_KEY).expectBody()
@@ -100,7 +105,8 @@ class StoryStatusIntegrationTest extends KafkaIntegrationTest {
 
     /** The uri as a URI template variable, so that its slashes and colons are percent-encoded. */
     private WebTestClient.ResponseSpec status(String uri, String apiKey) {
-        return client.get().uri("/v1/stories/{uri}/status", uri)
+        // A loaded build machine can take longer than WebTestClient's default 5 s to answer.
+        return client.mutate().responseTimeout(TIMEOUT).build().get().uri("/v1/stories/{uri}/status", uri)
                 .header(PartnerAuthenticator.API_KEY_HEADER, apiKey)
                 .exchange();
     }
