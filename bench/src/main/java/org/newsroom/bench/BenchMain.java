@@ -1,6 +1,7 @@
 package org.newsroom.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,25 +35,16 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         Path home = Path.of(System.getProperty("newsroom.home", "")).toAbsolutePath().normalize();
-        BenchOptions options;
-        try {
-            if (List.of(args).contains("--help")) {
-                System.out.println(BenchOptions.USAGE);
-                return;
-            }
-            options = BenchOptions.parse(args, home);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
+        System.exit(BenchCli.execute(args, home, BenchMain::bench,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    private static int bench(BenchOptions options) throws IOException {
         startWatchdog(options.limitMinutes());
         Path dir = BenchStack.prepareFolder();
-        int exitCode = run(options, dir);
-        System.exit(exitCode);
+        return run(options, dir);
     }
 
     private static int run(BenchOptions options, Path dir) throws IOException {
