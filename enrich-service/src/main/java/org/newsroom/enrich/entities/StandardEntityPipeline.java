@@ -18,7 +18,7 @@ public final class StandardEntityPipeline {
     /**
      * The CRF, then its corrections in this order: the gazetteer first so that known names are
      * found, then the junk and teaser filters so that they also drop what the gazetteer found
-     * inside a teaser line.
+     * inside a teaser line, then the title-case headline filter.
      */
     public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases) {
         return recognizer(ner, aliases, Tokenization.CORENLP);
@@ -27,7 +27,8 @@ public final class StandardEntityPipeline {
     /** The same with the given tokenization: the evaluation's pre-tokenized mode reads CoNLL tokens as given. */
     public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases, Tokenization tokenization) {
         return new RefiningEntityRecognizer(CoreNlpEntityRecognizer.names(ner, tokenization), List.of(
-                new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
+                new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter(),
+                new TitleCaseHeadlineFilter()),
                 aliases.version());
     }
 
