@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 import org.newsroom.contract.TextField;
 
 /**
- * Drops a mention of a title-case or ALL-CAPS headline that the body never names. In such a
- * headline every word is capitalised, so the CRF takes runs of ordinary words for names ("Before
- * Geneva Talks" as an organisation); a real name of the headline is nearly always named again in
- * the body, where its case tells the CRF what it is.
+ * Drops a mention of a title-case or ALL-CAPS headline that the body never names and that holds a
+ * word the body writes in lower case. In such a headline every word is capitalised, so the CRF
+ * takes runs of ordinary words for names ("Before Geneva Talks" as an organisation); the body
+ * shows which words are ordinary ("before the talks"). A headline name the body does not repeat
+ * ("Talks in Geneva" over a body about Iran) is kept: none of its words is ordinary there.
  */
 public final class TitleCaseHeadlineFilter implements MentionRefinement {
 
@@ -27,8 +28,21 @@ public final class TitleCaseHeadlineFilter implements MentionRefinement {
         String bodyFolded = body.toLowerCase(Locale.ROOT);
         return mentions.stream()
                 .filter(recognized -> recognized.mention().field() != TextField.HEADLINE
-                        || bodyFolded.contains(recognized.mention().text().toLowerCase(Locale.ROOT)))
+                        || bodyFolded.contains(recognized.mention().text().toLowerCase(Locale.ROOT))
+                        || !holdsAnOrdinaryWord(recognized.mention().text(), body))
                 .toList();
+    }
+
+    /** Whether a word of the mention stands in the body in lower case, as a word of its own. */
+    private static boolean holdsAnOrdinaryWord(String mention, String body) {
+        var words = WORD.matcher(mention);
+        while (words.find()) {
+            String lower = words.group().toLowerCase(Locale.ROOT);
+            if (Pattern.compile("(?<!\\p{L})" + Pattern.quote(lower) + "(?!\\p{L})").matcher(body).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTitleCase(String headline) {

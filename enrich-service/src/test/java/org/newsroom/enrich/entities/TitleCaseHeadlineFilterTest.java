@@ -25,6 +25,15 @@ class TitleCaseHeadlineFilterTest {
     }
 
     @Test
+    void aHeadlineNameTheBodyDoesNotRepeatIsKeptWhenNoneOfItsWordsIsOrdinary() {
+        String headline = "Talks in Geneva";
+        RecognizedMention geneva = headline(headline, "Geneva", EntityType.LOCATION);
+
+        assertThat(filter.refine(headline, "Reuters reported that talks between Iran and the United Nations resumed.",
+                List.of(geneva))).containsExactly(geneva);
+    }
+
+    @Test
     void anAllCapsHeadlineKeepsANameTheBodyWritesInItsOwnCase() {
         String headline = "STORM CIARAN FORCES CLOSURE OF CHANNEL PORTS";
         RecognizedMention storm = headline(headline, "STORM CIARAN", EntityType.MISC);
