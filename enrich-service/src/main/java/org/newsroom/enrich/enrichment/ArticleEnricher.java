@@ -20,6 +20,7 @@ import org.newsroom.enrich.language.LanguageDetector;
 import org.newsroom.enrich.related.ArchiveComparison;
 import org.newsroom.enrich.related.RelatedArchive;
 import org.newsroom.enrich.related.RelatedLinks;
+import org.newsroom.enrich.terms.Keywords;
 
 /**
  * Computes the enrichment of one article: its language, its named entities ranked by salience,
@@ -72,7 +73,8 @@ public final class ArticleEnricher {
         ArchiveComparison comparison = comparisonOf(article, found);
         List<RelatedLink> links = relatedOf(article, comparison);
         Enrichment enrichment = new Enrichment(enrichmentVersion, language, found,
-                links.stream().filter(link -> !link.uri().isEmpty()).toList(), comparison.keywords(), clock.instant(),
+                links.stream().filter(link -> !link.uri().isEmpty()).toList(),
+                Keywords.inLanguage(comparison.keywords(), language), clock.instant(),
                 entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList(), null);
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);

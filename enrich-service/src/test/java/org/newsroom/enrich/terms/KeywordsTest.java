@@ -65,4 +65,21 @@ class KeywordsTest {
         assertThat(Keywords.isTopical("eu")).isTrue();
         assertThat(Keywords.isTopical("g7")).isTrue();
     }
+
+    @Test
+    void aStoryInAnotherLanguageLosesThatLanguagesFunctionWords() {
+        List<String> keywords = List.of("die", "berlin", "der", "und", "bahn", "zwischen", "fahrplan");
+
+        assertThat(Keywords.inLanguage(keywords, "de")).containsExactly("berlin", "bahn", "fahrplan");
+        assertThat(Keywords.inLanguage(keywords, "de-AT")).containsExactly("berlin", "bahn", "fahrplan");
+    }
+
+    @Test
+    void englishOrAnUnknownLanguageKeepsTheKeywords() {
+        List<String> keywords = List.of("war", "die", "art");
+
+        assertThat(Keywords.inLanguage(keywords, "en")).isEqualTo(keywords);
+        assertThat(Keywords.inLanguage(keywords, null)).isEqualTo(keywords);
+        assertThat(Keywords.inLanguage(keywords, "xx")).isEqualTo(keywords);
+    }
 }
