@@ -2,6 +2,9 @@ package org.newsroom.enrich;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -72,34 +76,62 @@ public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases 
      * The alias table that finds, names and links known entities. Its file name is its version and
      * becomes part of the enrichment version, because a new table changes the entities.
      *
-     * @param resource the classpath resource of the table, such as {@code entities/aliases-v1.tsv}
+     * @param resource the classpath resource of the table, such as {@code entities/aliases-v2.tsv}
      */
     public record Aliases(@NotBlank String resource) {
     }
 
     /**
-     * The named-entity recognizer. Together the two values name the enrichment version, so
-     * changing the engine or the model is visible in every enriched event and lets a replay
-     * re-enrich old articles.
+     * The named-entity recognizer. Together the values name the enrichment version, so changing
+     * the engine, the models or how they combine is visible in every enriched event and lets a
+     * replay re-enrich old articles.
      *
      * @param engine the NER engine and its version, such as {@code corenlp-4.5.10}
-     * @param model the classpath resource of the sequence model
+     * @param model the classpath resources of the sequence models, comma-separated; several run
+     *        one after the other and CoreNLP combines their labels, an earlier model's label winning
+     *        (its {@code NERClassifierCombiner})
+     * @param combination how later models add to earlier ones: {@code NORMAL}, only labels of
+     *        classes the earlier models lack; {@code HIGH_RECALL}, any label on a token the earlier
+     *        models left unlabelled
      */
-    public record Ner(@NotBlank String engine, @NotBlank String model) {
+    public record Ner(@NotBlank String engine, @NotBlank String model, @DefaultValue("NORMAL") Combination combination) {
 
         private static final String SERIALIZED_MODEL_SUFFIX = ".crf.ser.gz";
 
-        /** The model's file name without directories and serialization suffix. */
+        /** One model alone, as the bare-CRF baseline runs it. */
+        public static Ner alone(String engine, String model) {
+            return new Ner(engine, model, Combination.NORMAL);
+        }
+
+        /** The models' classpath resources, in their order. */
+        public List<String> models() {
+            return Arrays.stream(model.split(",")).map(String::strip).filter(path -> !path.isEmpty()).toList();
+        }
+
+        /** The models' file names without directories and serialization suffix, joined by {@code +}. */
         public String modelName() {
-            String fileName = model.substring(model.lastIndexOf('/') + 1);
+            return models().stream().map(Ner::fileName).collect(Collectors.joining("+"));
+        }
+
+        private static String fileName(String path) {
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
             return fileName.endsWith(SERIALIZED_MODEL_SUFFIX)
                     ? fileName.substring(0, fileName.length() - SERIALIZED_MODEL_SUFFIX.length())
                     : fileName;
         }
 
-        /** Engine and model as one version string, such as {@code corenlp-4.5.10/english.conll.4class.distsim}. */
+        /**
+         * Engine and models as one version string, such as {@code corenlp-4.5.10/english.conll.4class.distsim},
+         * or {@code corenlp-4.5.10/english.all.3class.distsim+english.conll.4class.distsim~high-recall}
+         * for models combined for recall.
+         */
         public String enrichmentVersion() {
-            return engine + '/' + modelName();
+            return engine + '/' + modelName() + (combination == Combination.NORMAL ? "" : "~high-recall");
         }
+    }
+
+    /** How CoreNLP combines the labels of several models ({@code ner.combinationMode}). */
+    public enum Combination {
+        NORMAL, HIGH_RECALL
     }
 }

@@ -96,7 +96,7 @@ public class EnrichThroughputBenchmark {
         @Setup(Level.Trial)
         public void load() {
             pipeline = new StanfordCoreNLP(
-                    CoreNlpEntityRecognizer.pipelineProperties(EnrichProperties.fromServiceConfiguration().ner().model()));
+                    CoreNlpEntityRecognizer.pipelineProperties(EnrichProperties.fromServiceConfiguration().ner()));
         }
 
         void annotate(ArticleEvent article, Consumer<Object> sink) {

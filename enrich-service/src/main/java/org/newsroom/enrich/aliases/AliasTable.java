@@ -19,7 +19,7 @@ import org.newsroom.contract.EntityType;
 
 /**
  * Name variants of known entities, loaded once from a versioned tab-separated resource such as
- * {@code entities/aliases-v1.tsv} (columns: alias, qid, name, type, wikipedia, scan) and
+ * {@code entities/aliases-v2.tsv} (columns: alias, qid, name, type, wikipedia, scan) and
  * immutable afterwards.
  *
  * <p>Lookups ignore case and runs of whitespace, because the same name is written "Google
@@ -101,7 +101,7 @@ public final class AliasTable {
         return scanAliases;
     }
 
-    /** The table's version, such as {@code aliases-v1}, part of the enrichment version. */
+    /** The table's version, such as {@code aliases-v2}, part of the enrichment version. */
     public String version() {
         return version;
     }

@@ -2,6 +2,7 @@ package org.newsroom.enrich.entities;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +14,10 @@ import org.newsroom.enrich.aliases.AliasTable;
 /**
  * Adds mentions of known names that the statistical model missed, such as a studio called "A24"
  * whose digits the CRF never saw as part of a name. Only aliases marked for scanning are searched
- * (names that are not also ordinary words), case-sensitively and on word boundaries, longest first;
- * text already covered by a mention is left to the model.
+ * (names that are not also ordinary words), case-sensitively and on word boundaries, longest first.
+ * Text already covered by a mention is left to the model, except where the model found only part
+ * of a longer known name: "Google" of "Google DeepMind" (the 3-class CRF's habit) gives way to the
+ * whole name, so that the parent company does not become an entity of its own.
  */
 public final class AliasGazetteer implements MentionRefinement {
 
@@ -37,19 +40,36 @@ public final class AliasGazetteer implements MentionRefinement {
     @Override
     public List<RecognizedMention> refine(String headline, String body, List<RecognizedMention> mentions) {
         List<RecognizedMention> all = new ArrayList<>(mentions);
-        addMatches(TextField.HEADLINE, headline, all);
-        addMatches(TextField.BODY, body, all);
-        if (all.size() > mentions.size()) {
-            all.sort(TEXT_ORDER);
+        List<RecognizedMention> added = new ArrayList<>();
+        addMatches(TextField.HEADLINE, headline, all, added);
+        addMatches(TextField.BODY, body, all, added);
+        if (added.isEmpty()) {
+            return mentions;
         }
-        return all;
+        // The matches do not overlap one another: the one starting last at or before a mention is the only one that can hold it.
+        Map<TextField, TreeMap<Integer, Integer>> matched = new EnumMap<>(TextField.class);
+        for (RecognizedMention match : added) {
+            matched.computeIfAbsent(match.mention().field(), field -> new TreeMap<>())
+                    .put(match.mention().start(), match.mention().end());
+        }
+        List<RecognizedMention> refined = new ArrayList<>(all.size() + added.size());
+        for (RecognizedMention recognized : all) {
+            TreeMap<Integer, Integer> spans = matched.get(recognized.mention().field());
+            Map.Entry<Integer, Integer> holder = spans == null ? null : spans.floorEntry(recognized.mention().start());
+            if (holder == null || holder.getValue() < recognized.mention().end()) {
+                refined.add(recognized);
+            }
+        }
+        refined.addAll(added);
+        refined.sort(TEXT_ORDER);
+        return refined;
     }
 
     /**
      * The covered text of a field is kept as start → end of non-overlapping mentions, so that each
      * match is checked against its neighbours only: a long body has tens of thousands of mentions.
      */
-    private void addMatches(TextField field, String text, List<RecognizedMention> all) {
+    private void addMatches(TextField field, String text, List<RecognizedMention> all, List<RecognizedMention> added) {
         TreeMap<Integer, Integer> covered = new TreeMap<>();
         for (RecognizedMention recognized : all) {
             if (recognized.mention().field() == field) {
@@ -60,9 +80,11 @@ public final class AliasGazetteer implements MentionRefinement {
             String alias = scan.alias();
             for (int at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
                 int end = at + alias.length();
-                if (isWordBoundary(text, at - 1) && isWordBoundary(text, end) && !overlaps(covered, at, end)) {
-                    all.add(new RecognizedMention(new Mention(field, at, end, alias), scan.entity().type(),
+                if (isWordBoundary(text, at - 1) && isWordBoundary(text, end)
+                        && (!overlaps(covered, at, end) || holdsOnlyShorterSpans(covered, at, end))) {
+                    added.add(new RecognizedMention(new Mention(field, at, end, alias), scan.entity().type(),
                             GAZETTEER_CONFIDENCE));
+                    covered.subMap(at, end).clear();
                     covered.put(at, end);
                 }
             }
@@ -73,6 +95,23 @@ public final class AliasGazetteer implements MentionRefinement {
     private static boolean overlaps(TreeMap<Integer, Integer> covered, int start, int end) {
         Map.Entry<Integer, Integer> before = covered.lowerEntry(end);
         return before != null && before.getValue() > start;
+    }
+
+    /**
+     * Whether every covered span that [start, end) overlaps lies inside it and is shorter: the
+     * model found part of the name, not a different name across its edge.
+     */
+    private static boolean holdsOnlyShorterSpans(TreeMap<Integer, Integer> covered, int start, int end) {
+        Map.Entry<Integer, Integer> before = covered.lowerEntry(start);
+        if (before != null && before.getValue() > start) {
+            return false;
+        }
+        for (Map.Entry<Integer, Integer> inside : covered.subMap(start, end).entrySet()) {
+            if (inside.getValue() > end || inside.getValue() - inside.getKey() == end - start) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordBoundary(String text, int index) {

@@ -17,12 +17,14 @@ import org.newsroom.contract.TextField;
 import org.newsroom.enrich.EnrichProperties;
 
 /**
- * Stanford CoreNLP with one statistical CRF model and nothing else.
+ * Stanford CoreNLP with its statistical CRF models and nothing else: one, or several whose labels
+ * CoreNLP combines (see {@link EnrichProperties.Ner}).
  *
  * <p>Only {@code tokenize,ssplit,ner} run, and the rule-based parts of CoreNLP's {@code ner}
  * annotator (numeric classifiers, SUTime, fine-grained RegexNER) are switched off: they need model
  * files we do not ship, and they would add entity classes the contract has no type for. The
- * pipeline is expensive to build (one to a few seconds, about 60 MB of heap for the 4-class model), so
+ * pipeline is expensive to build (a few seconds and about 60 MB of heap for the 4-class model, twice
+ * that for the 3-class), so
  * build one instance per process and share it.
  *
  * <p>Mentions are the runs of tokens the CRF gave the same label, read from the tokens themselves.
@@ -57,7 +59,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     }
 
     private CoreNlpEntityRecognizer(EnrichProperties.Ner ner, Tokenization tokenization, boolean namesOnly) {
-        this.pipeline = new StanfordCoreNLP(pipelineProperties(ner.model(), tokenization));
+        this.pipeline = new StanfordCoreNLP(pipelineProperties(ner, tokenization));
         this.version = ner.enrichmentVersion();
         this.namesOnly = namesOnly;
     }
@@ -76,11 +78,11 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     }
 
     /** The CoreNLP properties of the recognizer; public so that the benchmark runs bare CoreNLP exactly so. */
-    public static Properties pipelineProperties(String model) {
-        return pipelineProperties(model, Tokenization.CORENLP);
+    public static Properties pipelineProperties(EnrichProperties.Ner ner) {
+        return pipelineProperties(ner, Tokenization.CORENLP);
     }
 
-    static Properties pipelineProperties(String model, Tokenization tokenization) {
+    static Properties pipelineProperties(EnrichProperties.Ner ner, Tokenization tokenization) {
         Properties properties = new Properties();
         properties.setProperty("annotators", "tokenize,ssplit,ner");
         properties.setProperty("tokenize.language", "en");
@@ -89,7 +91,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             properties.setProperty("tokenize.whitespace", "true");
             properties.setProperty("ssplit.eolonly", "true");
         }
-        properties.setProperty("ner.model", model);
+        properties.setProperty("ner.model", String.join(",", ner.models()));
+        properties.setProperty("ner.combinationMode", ner.combination().name());
         properties.setProperty("ner.applyNumericClassifiers", "false");
         properties.setProperty("ner.useSUTime", "false");
         properties.setProperty("ner.applyFineGrained", "false");

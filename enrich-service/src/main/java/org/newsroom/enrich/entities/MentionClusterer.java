@@ -163,6 +163,11 @@ public final class MentionClusterer {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
+    /** Whether the form has letters and none of them is lower case. */
+    private static boolean isAllCaps(String form) {
+        return form.chars().anyMatch(Character::isLetter) && form.chars().noneMatch(Character::isLowerCase);
+    }
+
     private record Group(String[] tokens, Optional<KnownEntity> known, EntityType type,
             List<RecognizedMention> members) {
 
@@ -179,13 +184,22 @@ public final class MentionClusterer {
                     Math.round(confidence * 1000) / 1000.0, null);
         }
 
-        /** The most frequent surface form among the longest ones, the earliest on a tie. */
+        /**
+         * The most frequent surface form among the longest ones, the earliest on a tie; a form in
+         * ALL CAPS (an all-caps headline's "STORM CIARAN") only when the text never writes the
+         * name otherwise.
+         */
         private String name(List<RecognizedMention> inTextOrder) {
             int mostTokens = inTextOrder.stream()
                     .mapToInt(member -> MentionClusterer.tokens(normalize(member.mention().text())).length).max().orElseThrow();
-            Map<String, Long> counts = inTextOrder.stream()
+            List<String> longest = inTextOrder.stream()
                     .map(member -> collapseWhitespace(member.mention().text()))
                     .filter(form -> MentionClusterer.tokens(normalize(form)).length == mostTokens)
+                    .toList();
+            List<String> candidates = longest.stream().anyMatch(form -> !isAllCaps(form))
+                    ? longest.stream().filter(form -> !isAllCaps(form)).toList()
+                    : longest;
+            Map<String, Long> counts = candidates.stream()
                     .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
             return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         }

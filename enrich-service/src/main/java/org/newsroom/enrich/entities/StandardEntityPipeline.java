@@ -18,7 +18,8 @@ public final class StandardEntityPipeline {
     /**
      * The CRF, then its corrections in this order: the gazetteer first so that known names are
      * found, then the junk and teaser filters so that they also drop what the gazetteer found
-     * inside a teaser line, then the title-case headline filter.
+     * inside a teaser line, then the title-case headline filter, then named storms, last because
+     * they replace whatever the earlier steps left inside a storm's name.
      */
     public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases) {
         return recognizer(ner, aliases, Tokenization.CORENLP);
@@ -28,7 +29,7 @@ public final class StandardEntityPipeline {
     public static EntityRecognizer recognizer(EnrichProperties.Ner ner, AliasTable aliases, Tokenization tokenization) {
         return new RefiningEntityRecognizer(CoreNlpEntityRecognizer.names(ner, tokenization), List.of(
                 new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter(),
-                new TitleCaseHeadlineFilter()),
+                new TitleCaseHeadlineFilter(), new NamedStorms()),
                 aliases.version());
     }
 

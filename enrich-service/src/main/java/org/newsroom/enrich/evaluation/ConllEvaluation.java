@@ -26,9 +26,11 @@ import ch.qos.logback.classic.Logger;
  * The evaluation command: runs the service's entity pipeline over a CoNLL-2003 file and prints
  * entity-level precision, recall and F1 per class, for PER+ORG+LOC (the quality bar) and overall,
  * plus the throughput in articles per second (model loading excluded). Then, in the same run and
- * through the same harness (same text in, same scoring), the bare CRF it wraps: CoreNLP
- * {@code tokenize,ssplit,ner} with the same model, every run of its labels taken as a mention;
- * each of its lines starts with {@code bare-crf}.
+ * through the same harness (same text in, same scoring), two baselines, every run of their labels
+ * taken as a mention: the bare CRF, CoreNLP {@code tokenize,ssplit,ner} with the 4-class CoNLL
+ * model alone, the reference the pipeline must never fall below (each line starts with
+ * {@code bare-crf}); and the service's CRFs combined as it runs them, without its corrections,
+ * which shows what the corrections add (each line starts with {@code bare-models}).
  *
  * <p>Both are scored on the file's tokens ({@link ConllDocument#onTokens}). With
  * {@code --tokens-as-given}, both read the file's tokens as they are (whitespace tokenization, one
@@ -51,6 +53,12 @@ public final class ConllEvaluation {
 
     /** The prefix of every line of the bare CRF's table. */
     static final String BARE_CRF = "bare-crf";
+
+    /** The prefix of every line of the table of the service's models without corrections. */
+    static final String BARE_MODELS = "bare-models";
+
+    /** The CRF the project measures itself against: CoreNLP's 4-class CoNLL model alone. */
+    public static final String BASELINE_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
     private final SpanPredictor predictor;
 
@@ -97,16 +105,29 @@ public final class ConllEvaluation {
         System.out.print(result.scores().table());
         System.out.printf(Locale.ROOT, "articles/s  %.1f (%d articles in %.2f s)%n", result.articlesPerSecond(),
                 documents.size(), result.seconds());
-        EntityRecognizer bare = CoreNlpEntityRecognizer.bare(properties.ner(), tokenization);
-        Result baseline = ofMentions(bare).evaluate(documents);
-        System.out.print(prefixed(BARE_CRF + "    " + bare.version() + " (CoreNLP tokenize,ssplit,ner, every run of its labels)\n"
-                + baseline.scores().table()));
+        printBare(BARE_CRF, CoreNlpEntityRecognizer.bare(baseline(properties.ner()), tokenization), documents);
+        printBare(BARE_MODELS, CoreNlpEntityRecognizer.bare(properties.ner(), tokenization), documents);
+    }
+
+    /** The bare CRF of the baseline: the 4-class model alone, with the service's engine. */
+    public static EnrichProperties.Ner baseline(EnrichProperties.Ner service) {
+        return EnrichProperties.Ner.alone(service.engine(), BASELINE_MODEL);
+    }
+
+    private static void printBare(String prefix, EntityRecognizer bare, List<ConllDocument> documents) {
+        Result result = ofMentions(bare).evaluate(documents);
+        System.out.print(prefixed(prefix, prefix + "    " + bare.version()
+                + " (CoreNLP tokenize,ssplit,ner, every run of its labels)\n" + result.scores().table()));
     }
 
     /** Every line of the text with the bare CRF's prefix, so that its table cannot be read as the pipeline's. */
     static String prefixed(String lines) {
+        return prefixed(BARE_CRF, lines);
+    }
+
+    private static String prefixed(String prefix, String lines) {
         StringBuilder prefixed = new StringBuilder();
-        lines.lines().forEach(line -> prefixed.append(line.startsWith(BARE_CRF) ? line : BARE_CRF + ' ' + line)
+        lines.lines().forEach(line -> prefixed.append(line.startsWith(prefix) ? line : prefix + ' ' + line)
                 .append(System.lineSeparator()));
         return prefixed.toString();
     }

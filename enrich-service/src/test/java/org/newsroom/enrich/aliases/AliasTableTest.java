@@ -17,12 +17,12 @@ class AliasTableTest {
 
     @BeforeAll
     static void load() {
-        table = AliasTable.load("entities/aliases-v1.tsv");
+        table = AliasTable.load("entities/aliases-v2.tsv");
     }
 
     @Test
     void knowsSeveralThousandAliasesUnderItsVersion() {
-        assertThat(table.version()).isEqualTo("aliases-v1");
+        assertThat(table.version()).isEqualTo("aliases-v2");
         assertThat(table.size()).isGreaterThan(5000);
     }
 

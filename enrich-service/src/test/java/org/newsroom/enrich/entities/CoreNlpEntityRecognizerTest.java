@@ -29,7 +29,7 @@ class CoreNlpEntityRecognizerTest {
 
     @BeforeAll
     static void buildRecognizerAndReadSample() throws IOException {
-        recognizer = new CoreNlpEntityRecognizer(new EnrichProperties.Ner("corenlp-4.5.10", MODEL));
+        recognizer = new CoreNlpEntityRecognizer(EnrichProperties.Ner.alone("corenlp-4.5.10", MODEL));
         try (InputStream sample = CoreNlpEntityRecognizerTest.class
                 .getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
             String story = new String(sample.readAllBytes(), StandardCharsets.UTF_8);

@@ -34,6 +34,18 @@ class MentionClustererTest {
     }
 
     @Test
+    void anAllCapsFormNamesTheEntityOnlyWhenTheTextNeverWritesItOtherwise() {
+        // When
+        List<EntityCluster> clusters = clusterer.cluster(List.of(
+                new RecognizedMention(new Mention(TextField.HEADLINE, 0, 12, "STORM CIARAN"), EntityType.MISC, 0.9),
+                body(0, "Storm Ciaran", EntityType.MISC, 0.9),
+                body(40, "IBM", EntityType.ORGANIZATION, 0.9)));
+
+        // Then
+        assertThat(clusters).extracting(EntityCluster::name).containsExactly("Storm Ciaran", "IBM");
+    }
+
+    @Test
     void aShortFormJoinsTheOneLongerEntityItIsAPrefixOrSuffixOf() {
         // When
         List<EntityCluster> clusters = clusterer.cluster(List.of(

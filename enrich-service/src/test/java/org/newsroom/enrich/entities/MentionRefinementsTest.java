@@ -15,7 +15,8 @@ class MentionRefinementsTest {
     private static final AliasTable ALIASES = AliasTable.parse("aliases-test", List.of(
             "A24\t\tA24\tORGANIZATION\t\tyes",
             "US\tQ30\tUnited States\tLOCATION\t\tyes",
-            "Reuters\tQ130879\tReuters\tORGANIZATION\t\tyes"));
+            "Reuters\tQ130879\tReuters\tORGANIZATION\t\tyes",
+            "Google DeepMind\tQ15733006\tGoogle DeepMind\tORGANIZATION\t\tyes"));
 
     @Test
     void theGazetteerAddsKnownNamesOnWordBoundariesWhereTheModelFoundNothing() {
@@ -32,6 +33,22 @@ class MentionRefinementsTest {
                 new RecognizedMention(new Mention(TextField.BODY, 0, 3, "A24"), EntityType.ORGANIZATION, 0.9),
                 mention(TextField.BODY, 38, "Reuters", EntityType.ORGANIZATION),
                 new RecognizedMention(new Mention(TextField.BODY, 65, 67, "US"), EntityType.LOCATION, 0.9));
+    }
+
+    @Test
+    void aKnownNameReplacesTheShorterPartOfItTheModelFoundButNotANameAcrossItsEdge() {
+        // Given: the model found "Google" of "Google DeepMind", and "DeepMind Labs" across the second one's edge
+        String body = "Google DeepMind said so. Google DeepMind Labs did not.";
+        RecognizedMention google = mention(TextField.BODY, 0, "Google", EntityType.ORGANIZATION);
+        RecognizedMention acrossTheEdge = mention(TextField.BODY, 32, "DeepMind Labs", EntityType.ORGANIZATION);
+
+        // When
+        List<RecognizedMention> refined = new AliasGazetteer(ALIASES).refine("Deal", body, List.of(google, acrossTheEdge));
+
+        // Then
+        assertThat(refined).containsExactly(
+                new RecognizedMention(new Mention(TextField.BODY, 0, 15, "Google DeepMind"), EntityType.ORGANIZATION, 0.9),
+                acrossTheEdge);
     }
 
     @Test

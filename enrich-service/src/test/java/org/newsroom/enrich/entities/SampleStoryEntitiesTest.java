@@ -33,9 +33,9 @@ class SampleStoryEntitiesTest {
 
     @BeforeAll
     static void buildExtractorAndReadSample() throws IOException {
-        AliasTable aliases = AliasTable.load("entities/aliases-v1.tsv");
+        AliasTable aliases = AliasTable.load("entities/aliases-v2.tsv");
         extractor = new EntityExtractor(new RefiningEntityRecognizer(
-                new CoreNlpEntityRecognizer(new EnrichProperties.Ner("corenlp-4.5.10", MODEL)),
+                new CoreNlpEntityRecognizer(EnrichProperties.Ner.alone("corenlp-4.5.10", MODEL)),
                 List.of(new AliasGazetteer(aliases), new JunkMentionFilter(aliases), new TeaserMentionFilter()),
                 aliases.version()), aliases);
         try (InputStream sample = SampleStoryEntitiesTest.class.getResourceAsStream("/samples/partner-story-deepmind-a24.txt")) {
@@ -102,6 +102,6 @@ class SampleStoryEntitiesTest {
 
     @Test
     void versionNamesEngineModelAndAliasTable() {
-        assertThat(extractor.version()).isEqualTo("corenlp-4.5.10/english.conll.4class.distsim+aliases-v1");
+        assertThat(extractor.version()).isEqualTo("corenlp-4.5.10/english.conll.4class.distsim+aliases-v2");
     }
 }

@@ -24,21 +24,22 @@ import org.newsroom.enrich.entities.StandardEntityPipeline;
 /**
  * The project's own dev set of hand-annotated wire stories ({@code src/test/resources/devset/},
  * CoNLL IOB2) scored through the evaluation harness: the service's pipeline as deployed, and the
- * bare CRF it wraps on the same text. The pipeline must reach the stated floor and never fall
+ * bare 4-class CRF on the same text. The pipeline must reach the stated floor and never fall
  * below the bare CRF, overall or in any of PER, ORG and LOC.
  *
- * <p>The CRF is loaded once for the class (CoreNLP shares the model between the two recognizers,
- * which have the same properties): loading it takes seconds.
+ * <p>The CRFs are loaded once for the class (CoreNLP shares a model between recognizers with the
+ * same properties): loading them takes seconds.
  */
 class DevSetEvaluationTest {
 
     private static final Path DEV_SET = Path.of("src/test/resources/devset");
 
     /**
-     * The least PER+ORG+LOC F1 of the pipeline on the dev set. It scored 0.851 (bare CRF 0.837) on
-     * the 67 stories of its first version; the floor leaves room for stories still to be added.
+     * The least PER+ORG+LOC F1 of the pipeline on the dev set. With the 3-class and 4-class CRFs
+     * combined for recall it scores 0.879 on the 67 stories (bare 4-class CRF 0.837); the floor
+     * leaves room for harder stories still to be added.
      */
-    private static final double F1_FLOOR = 0.82;
+    private static final double F1_FLOOR = 0.86;
 
     private static List<ConllDocument> documents;
     private static EntityScores pipeline;
@@ -58,7 +59,8 @@ class DevSetEvaluationTest {
         EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
         pipeline = new ConllEvaluation(StandardEntityPipeline.extractor(properties.ner(),
                 AliasTable.load(properties.aliases().resource()))).evaluate(documents).scores();
-        bare = ConllEvaluation.ofMentions(CoreNlpEntityRecognizer.bare(properties.ner(), Tokenization.CORENLP))
+        bare = ConllEvaluation.ofMentions(CoreNlpEntityRecognizer.bare(ConllEvaluation.baseline(properties.ner()),
+                        Tokenization.CORENLP))
                 .evaluate(documents).scores();
     }
 

@@ -72,26 +72,26 @@ class EnrichArticleFunctionTest {
         // Then
         assertThat(enriched).isNotNull();
         assertThat(enriched.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("urn:newsroom:partner-1:story/geneva-talks");
-        String eventId = ArticleEnricher.enrichedEventId("evt-geneva-1", "corenlp-4.5.10/english.conll.4class.distsim+aliases-v1");
+        String eventId = ArticleEnricher.enrichedEventId("evt-geneva-1", "corenlp-4.5.10/english.all.3class.distsim+english.conll.4class.distsim~high-recall+aliases-v2");
         JSONAssert.assertEquals("""
                 {
                   "schemaVersion": 1,
                   "eventId": "%s",
                   "article": %s,
                   "enrichment": {
-                    "enrichmentVersion": "corenlp-4.5.10/english.conll.4class.distsim+aliases-v1",
+                    "enrichmentVersion": "corenlp-4.5.10/english.all.3class.distsim+english.conll.4class.distsim~high-recall+aliases-v2",
                     "language": "en",
                     "entities": [
-                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0, "confidence": 1.0,
+                      {"name": "Geneva", "type": "LOCATION", "salience": 1.0, "confidence": 0.993,
                        "link": {"wikidataId": "Q71", "wikipediaUrl": "https://en.wikipedia.org/wiki/Geneva"},
                        "mentions": [{"field": "HEADLINE", "start": 9, "end": 15, "text": "Geneva"}]},
-                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5, "confidence": 1.0,
+                      {"name": "Reuters", "type": "ORGANIZATION", "salience": 0.5, "confidence": 0.995,
                        "link": {"wikidataId": "Q130879", "wikipediaUrl": "https://en.wikipedia.org/wiki/Reuters"},
                        "mentions": [{"field": "BODY", "start": 0, "end": 7, "text": "Reuters"}]},
-                      {"name": "Iran", "type": "LOCATION", "salience": 0.4, "confidence": 1.0,
+                      {"name": "Iran", "type": "LOCATION", "salience": 0.4, "confidence": 0.992,
                        "link": {"wikidataId": "Q794", "wikipediaUrl": "https://en.wikipedia.org/wiki/Iran"},
                        "mentions": [{"field": "BODY", "start": 36, "end": 40, "text": "Iran"}]},
-                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364, "confidence": 0.999,
+                      {"name": "United Nations", "type": "ORGANIZATION", "salience": 0.364, "confidence": 0.998,
                        "link": {"wikidataId": "Q1065", "wikipediaUrl": "https://en.wikipedia.org/wiki/United_Nations"},
                        "mentions": [{"field": "BODY", "start": 49, "end": 63, "text": "United Nations"}]}
                     ],

@@ -32,7 +32,7 @@ class KeywordsTest {
                     text.substring(0, endOfHeadline), text.substring(endOfHeadline + 1), "Test Wire", "partner-1",
                     "en", created, created, List.of());
         }
-        entities = new ArchiveEntityFinder(AliasTable.load("entities/aliases-v1.tsv")).apply(story);
+        entities = new ArchiveEntityFinder(AliasTable.load("entities/aliases-v2.tsv")).apply(story);
     }
 
     @Test
