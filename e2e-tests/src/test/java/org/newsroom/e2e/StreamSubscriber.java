@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ final class StreamSubscriber implements AutoCloseable {
     private volatile String lastEventId;
     private volatile boolean streaming;
 
-    private StreamSubscriber(URI publish, String resumeFrom) {
-        this.stream = publish.resolve("/v1/stream");
+    private StreamSubscriber(URI stream, String resumeFrom) {
+        this.stream = stream;
         this.lastEventId = resumeFrom;
         this.subscription = Flux.defer(this::connectOnce)
                 .repeatWhen(ended -> ended.delayElements(RECONNECT_DELAY).take(MAX_CONNECTIONS - 1))
@@ -69,7 +70,16 @@ final class StreamSubscriber implements AutoCloseable {
      * @param cursor the id of the last message received before, {@code null} for none
      */
     static StreamSubscriber resume(URI publish, String cursor) {
-        StreamSubscriber subscriber = new StreamSubscriber(publish, cursor);
+        return open(publish.resolve("/v1/stream"), cursor);
+    }
+
+    /** Subscribes from {@code since} on ({@code ?since=}), replaying what was stored since then. */
+    static StreamSubscriber since(URI publish, Instant since) {
+        return open(publish.resolve("/v1/stream?since=" + since), null);
+    }
+
+    private static StreamSubscriber open(URI stream, String cursor) {
+        StreamSubscriber subscriber = new StreamSubscriber(stream, cursor);
         subscriber.awaitStreaming();
         return subscriber;
     }
