@@ -40,7 +40,7 @@ import org.newsroom.launcher.ServiceProcess;
  */
 class StackKilledIT {
 
-    private static final Duration READY = Duration.ofMinutes(6);
+    private static final Duration READY = Duration.ofMinutes(10);
     private static final Duration DELIVERY = Duration.ofMinutes(3);
     private static final String READY_LINE = "The newsroom is ready";
     private static final String ENRICH_GROUP = "enrich-service";
