@@ -11,7 +11,10 @@ RUN ./mvnw -B -q -ntp -pl "${SERVICE}" -am -DskipTests package \
     && java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /extracted
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 newsroom
+# The services' state folder: a named volume mounted here (ingest's, in docker-compose.yml) starts
+# out owned by the service's user, as Docker copies the folder's owner into a new volume.
+RUN useradd --system --uid 10001 newsroom \
+    && mkdir -p /var/lib/newsroom && chown newsroom /var/lib/newsroom
 WORKDIR /app
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./

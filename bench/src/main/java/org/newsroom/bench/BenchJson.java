@@ -77,13 +77,21 @@ final class BenchJson {
     private static Map<String, @Nullable Object> point(ArchiveBench.Point point) {
         Map<String, @Nullable Object> json = new LinkedHashMap<>();
         json.put("archiveArticles", point.articles());
-        json.put("enrichRestartReadySeconds", number(point.enrich().readySeconds()));
-        json.put("enrichRestartSettledSeconds", number(point.enrich().settledSeconds()));
-        json.put("enrichHeapMib", number(point.enrich().heapMib()));
-        json.put("ingestRestartReadySeconds", number(point.ingest().readySeconds()));
-        json.put("ingestRestartSettledSeconds", number(point.ingest().settledSeconds()));
-        json.put("ingestHeapMib", number(point.ingest().heapMib()));
+        restart(json, "enrich", point.enrichCatchUp(), point.enrich());
+        restart(json, "ingest", point.ingestCatchUp(), point.ingest());
         return json;
+    }
+
+    /** {@code <service>Restart…} for the restart after a checkpoint, {@code <service>CatchUp…} for the start before it. */
+    private static void restart(Map<String, @Nullable Object> json, String service, ArchiveBench.Restart catchUp,
+                                ArchiveBench.Restart restart) {
+        json.put(service + "RestartReadySeconds", number(restart.readySeconds()));
+        json.put(service + "RestartReadyCpuSeconds", number(restart.readyCpuSeconds()));
+        json.put(service + "RestartSettledSeconds", number(restart.settledSeconds()));
+        json.put(service + "HeapMib", number(restart.heapMib()));
+        json.put(service + "CatchUpReadySeconds", number(catchUp.readySeconds()));
+        json.put(service + "CatchUpReadyCpuSeconds", number(catchUp.readyCpuSeconds()));
+        json.put(service + "CatchUpHeapMib", number(catchUp.heapMib()));
     }
 
     /** Keyed by service as the launcher names them; the broker-and-store host and the bench under their names. */

@@ -94,8 +94,13 @@ final class BenchStack implements AutoCloseable {
         Instant begin = Instant.now();
         startHost(startupTimeout);
         say("Kafka on " + bootstrapServers + ", Mongo-compatible store on " + mongoUri + " (" + host + ")");
-        environments.put(ServiceJars.INGEST, ingestEnvironment());
-        environments.put(ServiceJars.ENRICH, Map.of());
+        // State folders in the run's folder, as ./newsroom keeps them in its data folder: a restart
+        // resumes from their checkpoints, and no run meets another's.
+        Map<String, String> ingest = new LinkedHashMap<>(ingestEnvironment());
+        ingest.put("NEWSROOM_INGEST_STATE_DIRECTORY", dir.resolve("state").resolve("ingest").toString());
+        environments.put(ServiceJars.INGEST, ingest);
+        environments.put(ServiceJars.ENRICH, Map.of("NEWSROOM_ENRICH_ARCHIVE_DIRECTORY",
+                dir.resolve("state").resolve("enrich-archive").toString()));
         environments.put(ServiceJars.PUBLISH, Map.of(
                 "MONGODB_URI", mongoUri,
                 "NEWSROOM_PUBLISH_STREAM_MAXCONNECTIONS", String.valueOf(publishMaxConnections),

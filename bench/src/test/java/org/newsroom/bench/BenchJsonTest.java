@@ -25,8 +25,9 @@ class BenchJsonTest {
         BenchResults results = new BenchResults(null, null, max, sustained, 4.0, new EnrichAloneBench.Result(50, 100, 1, 5, 1000),
                 null, new IdleSubscribersBench.Result(20_000, 19_600, 19_500, 50L << 20, 250L << 20, 512L << 20, 12, 20_000),
                 new ResumeReplayBench.Result(10_000, 10, 10_000, 10_000, 0.8, null),
-                List.of(new ArchiveBench.Point(10_000, 3, new ArchiveBench.Restart(12, 40, 300L << 20),
-                        new ArchiveBench.Restart(8, 9, 100L << 20))));
+                List.of(new ArchiveBench.Point(10_000, 3, new ArchiveBench.Restart(60, 90, 100, 310L << 20),
+                        new ArchiveBench.Restart(12, 15, 40, 300L << 20), new ArchiveBench.Restart(30, 45, 31, 120L << 20),
+                        new ArchiveBench.Restart(8, 6, 9, 100L << 20))));
 
         // When written
         Path file = dir.resolve("bench-report.json");
@@ -53,6 +54,9 @@ class BenchJsonTest {
         assertThat(json.path("enrichHeapMib").asDouble()).isEqualTo(300.0);
         assertThat(json.path("ingestRestartReadySeconds").asDouble()).isEqualTo(8.0);
         assertThat(json.path("ingestHeapMib").asDouble()).isEqualTo(100.0);
+        assertThat(json.path("ingestRestartReadyCpuSeconds").asDouble()).isEqualTo(6.0);
+        assertThat(json.path("ingestCatchUpReadySeconds").asDouble()).isEqualTo(30.0);
+        assertThat(json.path("enrichCatchUpReadyCpuSeconds").asDouble()).isEqualTo(90.0);
         assertThat(json.path("archiveCurve")).hasSize(1);
     }
 }

@@ -13,10 +13,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The pipeline on an embedded KRaft broker and mongo-java-server, both on 127.0.0.1: runs
- * everywhere, including machines without Docker. It also runs the README's lines.
+ * everywhere, including machines without Docker. It also runs the README's lines. Enrich and
+ * publish run as two instances each, as a scaled deployment does, so every scenario here holds
+ * for a scaled pipeline too, and {@link ScaledScenario} checks what only scaling can break.
  */
 @EmbeddedKafka
-class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, ReadmeScenario {
+class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, ReadmeScenario, ScaledScenario {
 
     private static LocalMongoServer mongo;
     private static NewsroomServices services;
@@ -29,7 +31,8 @@ class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, 
         mongo = LocalMongoServer.inMemory("127.0.0.1", 0);
         // Ingest also knows ./newsroom's local partner, whose key and secret the README's lines use.
         services = NewsroomServices.start(bootstrapServers, mongo.connectionString("newsroom"), "pipeline",
-                Map.of(ServiceJars.INGEST, PartnerCredentials.LOCAL.ingestEnvironment(1)));
+                Map.of(ServiceJars.INGEST, PartnerCredentials.LOCAL.ingestEnvironment(1)),
+                Map.of(ServiceJars.ENRICH, 2, ServiceJars.PUBLISH, 2));
     }
 
     @AfterAll
@@ -48,7 +51,7 @@ class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, 
     }
 
     @Override
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return bootstrapServers;
     }
 

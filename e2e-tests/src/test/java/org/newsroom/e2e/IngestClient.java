@@ -24,9 +24,15 @@ final class IngestClient {
 
     private final WebClient http = WebClient.create();
     private final URI stories;
+    private final PartnerCredentials partner;
 
     IngestClient(URI ingest) {
+        this(ingest, NewsroomServices.PARTNER);
+    }
+
+    IngestClient(URI ingest, PartnerCredentials partner) {
         this.stories = ingest.resolve("/v1/stories");
+        this.partner = partner;
     }
 
     /**
@@ -56,8 +62,8 @@ final class IngestClient {
         byte[] body = storyJson.getBytes(StandardCharsets.UTF_8);
         return http.post().uri(stories)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(PartnerCredentials.API_KEY_HEADER, NewsroomServices.PARTNER.apiKey())
-                .header(PartnerCredentials.SIGNATURE_HEADER, NewsroomServices.PARTNER.sign(body))
+                .header(PartnerCredentials.API_KEY_HEADER, partner.apiKey())
+                .header(PartnerCredentials.SIGNATURE_HEADER, partner.sign(body))
                 .bodyValue(body)
                 .exchangeToMono(answer -> answer.bodyToMono(String.class).defaultIfEmpty("")
                         .map(text -> new Answer(answer.statusCode().value(),

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.newsroom.launcher.ServiceProcess;
 /**
  * The three services' executable jars, each in its own JVM as in production, wired to the broker
  * and store a test provides. A fault test can stop one service and start it again on the same port
- * with the same environment, as an orchestrator restarting a crashed instance would.
+ * with the same environment, as an orchestrator restarting a crashed instance would. A service can
+ * run as several instances, as a scaled deployment runs it: the same environment on ports of their
+ * own, and for enrich an archive folder of each instance's own.
  */
 final class NewsroomServices implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class NewsroomServices implements AutoCloseable {
     /** The only partner ingest knows in these tests; scenarios sign their pushes with it. */
     static final PartnerCredentials PARTNER = new PartnerCredentials("e2e-partner", "e2e-key", "e2e-secret");
     private static final List<String> JVM_ARGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final String ENRICH_ARCHIVE = "NEWSROOM_ENRICH_ARCHIVE_DIRECTORY";
 
     /** How one service is launched, kept so that it can be launched again exactly so. */
     private record Launch(String name, Path jar, int port, Map<String, String> environment) {
@@ -40,7 +44,7 @@ final class NewsroomServices implements AutoCloseable {
     private final Map<String, Integer> starts = new HashMap<>();
 
     private NewsroomServices(String kafkaBootstrapServers, String mongoUri, Map<String, Map<String, String>> overrides,
-            Path logs) {
+            Map<String, Integer> instances, Path logs) {
         this.logs = logs;
         Map<String, Path> jars = ServiceJars.locateAll(Path.of(System.getProperty("newsroom.home", "..")));
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
@@ -49,17 +53,26 @@ final class NewsroomServices implements AutoCloseable {
         Map<String, String> publishEnv = new HashMap<>(kafka);
         publishEnv.put("MONGODB_URI", mongoUri);
         Map<String, String> enrichEnv = new HashMap<>(kafka);
-        // An archive index of this set's own, beside its logs: one left by another run (another
-        // broker) would cover offsets of a topic that no longer exists. A restart keeps it.
-        enrichEnv.put("NEWSROOM_ENRICH_ARCHIVE_DIRECTORY",
-                logs.resolve("enrich-archive-" + UUID.randomUUID()).toAbsolutePath().toString());
         Map<String, Map<String, String>> environments = Map.of(ServiceJars.INGEST, ingestEnv,
                 ServiceJars.ENRICH, enrichEnv, ServiceJars.PUBLISH, publishEnv);
-        for (String name : ServiceJars.SERVICES) {
-            Map<String, String> env = new HashMap<>(environments.get(name));
-            env.putAll(overrides.getOrDefault(name, Map.of()));
-            launches.put(name, new Launch(name, jars.get(name), FreePorts.pick(), Map.copyOf(env)));
+        for (String service : ServiceJars.SERVICES) {
+            Map<String, String> env = new HashMap<>(environments.get(service));
+            env.putAll(overrides.getOrDefault(service, Map.of()));
+            for (int instance = 1; instance <= instances.getOrDefault(service, 1); instance++) {
+                String name = instanceName(service, instance);
+                if (service.equals(ServiceJars.ENRICH)) {
+                    // An archive index of this instance's own, beside its logs: one left by another run
+                    // (another broker) would cover offsets of a topic that no longer exists. A restart keeps it.
+                    env.put(ENRICH_ARCHIVE, logs.resolve("enrich-archive-" + UUID.randomUUID()).toAbsolutePath().toString());
+                }
+                launches.put(name, new Launch(name, jars.get(service), FreePorts.pick(), Map.copyOf(env)));
+            }
         }
+    }
+
+    /** The first instance of a service is named as the service, the others {@code <service>-<n>}. */
+    private static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "-" + instance;
     }
 
     /** Starts all three services with their default settings and returns once every one reports healthy. */
@@ -76,6 +89,15 @@ final class NewsroomServices implements AutoCloseable {
      */
     static NewsroomServices start(String kafkaBootstrapServers, String mongoUri, String run,
             Map<String, Map<String, String>> overrides) {
+        return start(kafkaBootstrapServers, mongoUri, run, overrides, Map.of());
+    }
+
+    /**
+     * Starts the services, each as many times as {@code instances} says (once if it does not name
+     * it), all at once, and returns once every instance reports healthy.
+     */
+    static NewsroomServices start(String kafkaBootstrapServers, String mongoUri, String run,
+            Map<String, Map<String, String>> overrides, Map<String, Integer> instances) {
         Path logs = Path.of("target", "e2e-logs", run);
         try {
             Files.createDirectories(logs);
@@ -83,9 +105,9 @@ final class NewsroomServices implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NewsroomServices services = new NewsroomServices(kafkaBootstrapServers, mongoUri, overrides, logs);
+        NewsroomServices services = new NewsroomServices(kafkaBootstrapServers, mongoUri, overrides, instances, logs);
         try {
-            CompletableFuture.allOf(ServiceJars.SERVICES.stream()
+            CompletableFuture.allOf(List.copyOf(services.launches.keySet()).stream()
                     .map(services::launch)
                     .map(process -> CompletableFuture.runAsync(() -> process.awaitHealthy(STARTUP)))
                     .toArray(CompletableFuture[]::new)).join();
@@ -107,6 +129,15 @@ final class NewsroomServices implements AutoCloseable {
 
     URI publish() {
         return baseUri(ServiceJars.PUBLISH);
+    }
+
+    /** The base URI of every instance of a service, the first instance first. */
+    List<URI> instances(String service) {
+        List<URI> uris = new ArrayList<>();
+        for (int instance = 1; launches.containsKey(instanceName(service, instance)); instance++) {
+            uris.add(baseUri(instanceName(service, instance)));
+        }
+        return uris;
     }
 
     /** Stops one service gracefully (SIGTERM, as an orchestrator would), killing it if it hangs. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,9 @@ final class StreamSubscriber implements AutoCloseable {
     private volatile String lastEventId;
     private volatile boolean streaming;
 
-    private StreamSubscriber(URI publish) {
-        this.stream = publish.resolve("/v1/stream");
+    private StreamSubscriber(URI stream, String resumeFrom) {
+        this.stream = stream;
+        this.lastEventId = resumeFrom;
         this.subscription = Flux.defer(this::connectOnce)
                 .repeatWhen(ended -> ended.delayElements(RECONNECT_DELAY).take(MAX_CONNECTIONS - 1))
                 .subscribe(this::receive);
@@ -58,9 +60,33 @@ final class StreamSubscriber implements AutoCloseable {
 
     /** Subscribes to the live stream of now on and returns once the first message arrived. */
     static StreamSubscriber connect(URI publish) {
-        StreamSubscriber subscriber = new StreamSubscriber(publish);
+        return resume(publish, null);
+    }
+
+    /**
+     * Subscribes with {@code Last-Event-ID: cursor}, as a browser does when it comes back (possibly
+     * to another instance behind the same address), and returns once the first message arrived.
+     *
+     * @param cursor the id of the last message received before, {@code null} for none
+     */
+    static StreamSubscriber resume(URI publish, String cursor) {
+        return open(publish.resolve("/v1/stream"), cursor);
+    }
+
+    /** Subscribes from {@code since} on ({@code ?since=}), replaying what was stored since then. */
+    static StreamSubscriber since(URI publish, Instant since) {
+        return open(publish.resolve("/v1/stream?since=" + since), null);
+    }
+
+    private static StreamSubscriber open(URI stream, String cursor) {
+        StreamSubscriber subscriber = new StreamSubscriber(stream, cursor);
         subscriber.awaitStreaming();
         return subscriber;
+    }
+
+    /** The id of the last message received, the cursor to resume from; {@code null} before any. */
+    String lastEventId() {
+        return lastEventId;
     }
 
     /** Waits until a connection is open and has delivered its first message (the start heartbeat). */

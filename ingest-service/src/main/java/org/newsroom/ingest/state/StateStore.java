@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -33,6 +34,11 @@ import org.springframework.stereotype.Component;
  * its offsets say, and at most a few more: reading those again changes nothing, because every fact
  * is "the newest version seen" or a removal, which a replay in log order reproduces. A file that
  * cannot be opened is deleted and rebuilt from the topics.
+ *
+ * <p>Instances may share one state folder (one volume for every replica of a scaled deployment):
+ * a file that another running instance holds (MVStore locks it) is left alone, and the instance
+ * takes the first file no running instance holds, {@code instance-<n>/} under the folder. So a
+ * replaced instance picks up a file that is nearly current and reads only what is new since.
  */
 @Component
 public class StateStore implements DisposableBean {
@@ -40,6 +46,9 @@ public class StateStore implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StateStore.class);
 
     static final String FILE_NAME = "ingest-state.mv.db";
+
+    /** How many instances can share one state folder. */
+    static final int MAX_INSTANCES = 64;
 
     private static final String CLUSTER_ID = "meta:kafka.cluster.id";
 
@@ -58,7 +67,7 @@ public class StateStore implements DisposableBean {
     public StateStore(StateProperties properties) {
         this.temporaryDirectory = properties.directory() == null ? createTemporaryDirectory() : null;
         Path directory = Objects.requireNonNullElse(properties.directory(), temporaryDirectory);
-        this.store = open(directory.resolve(FILE_NAME));
+        this.store = openFree(directory);
         this.state = store.openMap("state");
         this.committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ingest-state-commit");
@@ -81,19 +90,50 @@ public class StateStore implements DisposableBean {
         this.committer = null;
     }
 
+    /** The first file of the folder that no running instance holds (see class comment). */
+    private static MVStore openFree(Path directory) {
+        for (int instance = 0; instance < MAX_INSTANCES; instance++) {
+            Path file = instance == 0 ? directory.resolve(FILE_NAME)
+                    : directory.resolve("instance-" + instance).resolve(FILE_NAME);
+            try {
+                MVStore store = open(file);
+                log.info("Ingest state in {}", file);
+                return store;
+            }
+            catch (MVStoreException e) {
+                if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) {
+                    throw e;
+                }
+                log.info("Ingest state {} is held by another instance; trying the next file", file);
+            }
+        }
+        throw new IllegalStateException("Every ingest state file under " + directory + " is held by another instance ("
+                + MAX_INSTANCES + " at most share a folder)");
+    }
+
     private static MVStore open(Path file) {
         try {
             Files.createDirectories(file.getParent());
             return builder(file).open();
         }
-        catch (MVStoreException | IllegalStateException e) {
-            log.warn("Ingest state {} cannot be opened ({}); rebuilding it from the topics", file, e.toString());
-            deleteQuietly(file);
-            return builder(file).open();
+        catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw e; // another instance's file: not ours to delete
+            }
+            return rebuild(file, e);
+        }
+        catch (IllegalStateException e) {
+            return rebuild(file, e);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of " + file, e);
         }
+    }
+
+    private static MVStore rebuild(Path file, RuntimeException failure) {
+        log.warn("Ingest state {} cannot be opened ({}); rebuilding it from the topics", file, failure.toString());
+        deleteQuietly(file);
+        return builder(file).open();
     }
 
     private static MVStore.Builder builder(Path file) {
