@@ -15,6 +15,8 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
 import org.newsroom.enrich.enrichment.ArticleEnricher;
+import org.newsroom.enrich.cluster.ClusterSettings;
+import org.newsroom.enrich.cluster.LiveClusters;
 import org.newsroom.enrich.entities.ArchiveEntityFinder;
 import org.newsroom.enrich.entities.CoreNlpEntityRecognizer;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
@@ -138,7 +140,9 @@ public class EnrichThroughputBenchmark {
             }
             archive.refresh();
             enricher = new ArticleEnricher(StandardEntityPipeline.extractor(properties.ner(), aliases),
-                    new OpenNlpLanguageDetector(), archive, Clock.systemUTC());
+                    new OpenNlpLanguageDetector(), archive,
+                    new LiveClusters(EnrichProperties.serviceConfiguration("newsroom.enrich.cluster", ClusterSettings.class)),
+                    Clock.systemUTC());
         }
 
         @TearDown(Level.Trial)
