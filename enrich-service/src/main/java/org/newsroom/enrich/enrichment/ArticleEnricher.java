@@ -93,7 +93,7 @@ public final class ArticleEnricher {
         List<Entity> found = entitiesOmitted == null ? entities.entities(article.headline(), article.body()) : List.of();
         ArchiveComparison comparison = archive.compare(article, found);
         List<RelatedLink> links = related.of(article, comparison.related());
-        StoryCluster cluster = clusters.cluster(article, found);
+        @Nullable StoryCluster cluster = clusters.cluster(article, found);
         return new Enrichment(enrichmentVersion, language, found,
                 links.stream().filter(link -> !link.uri().isEmpty()).toList(),
                 Keywords.inLanguage(comparison.keywords(), language), clock.instant(),
