@@ -38,7 +38,7 @@ public final class StoryClusterer {
     private final ClusterSettings settings;
     private final ClusterArchive archive;
     /** Killed articles of the window, so that an older decision read after the kill does not bring one back. */
-    private final Map<String, Instant> killed = new HashMap<>();
+    private final Map<String, Kill> killed = new HashMap<>();
     private @Nullable Instant latest;
 
     public StoryClusterer(ClusterSettings settings, ClusterArchive archive) {
@@ -50,8 +50,10 @@ public final class StoryClusterer {
         String articleId = ArticleIds.fromUri(article.uri());
         Optional<Placement> known = archive.placement(articleId);
         if (article.action() == ArticleAction.KILLED) {
-            return kill(articleId, article.firstCreated(), known);
+            return kill(article, known);
         }
+        // A version after the kill (the partner published it again) is a new article.
+        killed.remove(articleId);
         Fingerprint fingerprint = fingerprintOf(article, entities);
         if (known.isPresent()) {
             return update(known.get(), fingerprint);
@@ -73,13 +75,15 @@ public final class StoryClusterer {
         String articleId = ArticleIds.fromUri(article.uri());
         Optional<Placement> known = archive.placement(articleId);
         if (article.action() == ArticleAction.KILLED) {
-            kill(articleId, article.firstCreated(), known);
+            kill(article, known);
             return;
         }
-        if (cluster == null || killed.containsKey(articleId)
+        Kill kill = killed.get(articleId);
+        if (cluster == null || kill != null && kill.version() >= article.version()
                 || known.filter(placement -> isStaleOrHeld(placement, article, cluster)).isPresent()) {
             return;
         }
+        killed.remove(articleId);
         Fingerprint fingerprint = weighed(fingerprintOf(article, entities));
         known.filter(placement -> !placement.clusterId().equals(cluster.id())).ifPresent(this::leave);
         moveWindow(article.firstCreated());
@@ -99,8 +103,10 @@ public final class StoryClusterer {
         return Fingerprint.of(article, SalientEntity.mostSalient(entities, settings.salientEntities()));
     }
 
-    private ClusterDecision kill(String articleId, Instant firstCreated, Optional<Placement> known) {
-        killed.put(articleId, firstCreated);
+    private ClusterDecision kill(ArticleEvent article, Optional<Placement> known) {
+        String articleId = ArticleIds.fromUri(article.uri());
+        killed.merge(articleId, new Kill(article.version(), article.firstCreated()),
+                (held, next) -> held.version() >= next.version() ? held : next);
         return known.map(this::leave).orElseGet(() -> new ClusterDecision(Change.NONE, articleId, null, 0, "not clustered"));
     }
 
@@ -163,7 +169,10 @@ public final class StoryClusterer {
             latest = firstCreated;
             Instant oldest = latest.minus(settings.window());
             archive.evictBefore(oldest);
-            killed.values().removeIf(created -> created.isBefore(oldest));
+            killed.values().removeIf(kill -> kill.firstCreated().isBefore(oldest));
         }
+    }
+
+    private record Kill(long version, Instant firstCreated) {
     }
 }
