@@ -128,6 +128,24 @@ class StoryClustererTest {
         assertThat(copy.reason()).endsWith("near-duplicate text");
     }
 
+    /** The follower of the enriched topic adopts decisions in whatever order partitions interleave. */
+    @Test
+    void anAdoptedKillOutlivesOlderDecisionsButNotARepublicationAfterIt() {
+        ArticleEvent story = article("urn:apx:1", "apx", WIRE, NOON, 1, ArticleAction.PUBLISHED);
+        StoryCluster opened = clusterer.accept(story, DEEPMIND_A24).storyCluster().orElseThrow();
+        ArticleEvent republished = article("urn:apx:1", "apx", WIRE, NOON, 3, ArticleAction.PUBLISHED);
+
+        InMemoryClusterArchive followed = new InMemoryClusterArchive(ClusterSettings.DEFAULTS);
+        StoryClusterer following = new StoryClusterer(ClusterSettings.DEFAULTS, followed);
+        following.adopt(article("urn:apx:1", "apx", "", NOON, 2, ArticleAction.KILLED), List.of(), null);
+        following.adopt(story, DEEPMIND_A24, opened);
+        assertThat(followed.size()).isZero();
+
+        following.adopt(republished, DEEPMIND_A24, opened);
+        assertThat(followed.placement(ArticleIds.fromUri("urn:apx:1"))).get()
+                .extracting(ClusterArchive.Placement::clusterId).isEqualTo(opened.id());
+    }
+
     private static ArticleEvent article(String uri, String partner, String body, Instant firstCreated, long version,
             ArticleAction action) {
         return new ArticleEvent(ArticleEvent.SCHEMA_VERSION, uri + "#" + version, action, uri, version,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.Topics;
 import org.newsroom.enrich.FixedClockConfiguration;
 import org.newsroom.enrich.enrichment.ArticleEnricher;
@@ -72,6 +73,7 @@ class EnrichArticleFunctionTest {
         // Then
         assertThat(enriched).isNotNull();
         assertThat(enriched.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("urn:newsroom:partner-1:story/geneva-talks");
+        String articleId = ArticleIds.fromUri("urn:newsroom:partner-1:story/geneva-talks");
         String eventId = ArticleEnricher.enrichedEventId("evt-geneva-1", "corenlp-4.5.10/english.all.3class.distsim+english.conll.4class.distsim~high-recall+aliases-v2");
         JSONAssert.assertEquals("""
                 {
@@ -100,10 +102,11 @@ class EnrichArticleFunctionTest {
                     "enrichedAt": "2026-03-02T10:15:30Z",
                     "entitiesOmitted": null,
                     "unresolvedHints": [],
-                    "cluster": null
+                    "cluster": {"id": "c-%s", "leadId": "%s", "size": 1, "score": 1.0,
+                                "reason": "new story: no earlier report shares its text or names"}
                   }
                 }
-                """.formatted(eventId, ARTICLE_JSON), new String(enriched.getPayload(), StandardCharsets.UTF_8),
+                """.formatted(eventId, ARTICLE_JSON, articleId, articleId), new String(enriched.getPayload(), StandardCharsets.UTF_8),
                 JSONCompareMode.STRICT);
     }
 }

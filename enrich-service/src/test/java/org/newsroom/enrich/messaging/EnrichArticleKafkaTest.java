@@ -215,11 +215,12 @@ class EnrichArticleKafkaTest {
     }
 
     @Test
-    void reportsHealthUpOnceTheArchiveHasCaughtUp() {
+    void reportsHealthUpOnceTheArchiveAndTheClustersHaveCaughtUp() {
         await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.archive.details.caughtUp").isEqualTo(true));
+                .jsonPath("$.components.archive.details.caughtUp").isEqualTo(true)
+                .jsonPath("$.components.clusters.details.caughtUp").isEqualTo(true));
         web.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
