@@ -33,6 +33,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterDocuments;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -74,6 +75,9 @@ public class StreamEventLog implements InitializingBean {
     private static final String ID = "_id";
 
     private static final String NEWEST = "newest";
+
+    /** The clusters an event changed; absent in events logged before clusters existed. */
+    private static final String CLUSTERED = "clustered";
 
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
@@ -193,7 +197,8 @@ public class StreamEventLog implements InitializingBean {
                 .append(PARTITION, event.position().partition())
                 .append(OFFSET, event.position().offset())
                 .append(STORED_AT, Date.from(event.article().storedAt()))
-                .append("article", recording.article().viewDocument());
+                .append("article", recording.article().viewDocument())
+                .append(CLUSTERED, event.clustered().stream().map(ClusterDocuments::toDocument).toList());
     }
 
     /**
@@ -321,7 +326,8 @@ public class StreamEventLog implements InitializingBean {
     }
 
     private static StreamEvent toEvent(Document document) {
-        return new StreamEvent(positionOf(document), ArticleDocument.viewOf(document.get("article", Document.class)));
+        return new StreamEvent(positionOf(document), ArticleDocument.viewOf(document.get("article", Document.class)),
+                document.getList(CLUSTERED, Document.class, List.of()).stream().map(ClusterDocuments::viewOf).toList());
     }
 
     private static SourcePosition positionOf(Document document) {
