@@ -75,7 +75,9 @@ public class LiveStream {
             Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
                     catchUp(cursor), feed.events().map(EventItem::live)));
             return Flux.merge(1, events, heartbeats.onBackpressureDrop())
-                    .concatMapIterable(session::handle)
+                    // One item at a time, so a slow reader leaves events in its feed's bounded buffer, where
+                    // overflowing it ends the stream, instead of in a prefetch queue here.
+                    .concatMapIterable(session::handle, 1)
                     .doOnNext(session::delivered)
                     .takeUntilOther(Mono.delay(maxLifetime))
                     .concatWith(Mono.fromSupplier(() -> session.end("lifetime")))

@@ -190,15 +190,18 @@ public class StreamEventLog implements InitializingBean {
     /** The document an event is logged as. */
     public static Document toDocument(Recording recording) {
         StreamEvent event = recording.event();
-        return new Document(ID, idOf(event.position()))
+        Document document = new Document(ID, idOf(event.position()))
                 .append("articleId", event.article().id())
                 .append("action", event.article().action().name())
                 .append("version", event.article().version())
                 .append(PARTITION, event.position().partition())
                 .append(OFFSET, event.position().offset())
                 .append(STORED_AT, Date.from(event.article().storedAt()))
-                .append("article", recording.article().viewDocument())
-                .append(CLUSTERED, event.clustered().stream().map(ClusterDocuments::toDocument).toList());
+                .append("article", recording.article().viewDocument());
+        if (!event.clustered().isEmpty()) {
+            document.append(CLUSTERED, event.clustered().stream().map(ClusterDocuments::toDocument).toList());
+        }
+        return document;
     }
 
     /**
