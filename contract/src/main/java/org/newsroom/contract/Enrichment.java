@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param unresolvedHints titles of the partner's read-more hints that no archived article
  *        matched, in the partner's order: a title without a link, so not in {@code related};
  *        empty in enrichments made before it existed (a new optional field of schema version 1)
- * @param cluster the story cluster of the article; absent where clustering does not run and in
- *        enrichments made before it existed (a new optional field of schema version 1)
+ * @param cluster the story cluster of the article (an article alone has one of its own); absent
+ *        for a kill, which leaves its cluster, where clustering does not run and in enrichments
+ *        made before it existed (a new optional field of schema version 1)
  */
 public record Enrichment(String enrichmentVersion, @Nullable String language, List<Entity> entities,
         List<RelatedLink> related, List<String> keywords, Instant enrichedAt, @Nullable String entitiesOmitted,

@@ -39,6 +39,11 @@ public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases 
      * pipeline without starting the application: what they measure is the deployed configuration.
      */
     public static EnrichProperties fromServiceConfiguration() {
+        return serviceConfiguration("newsroom.enrich", EnrichProperties.class);
+    }
+
+    /** Any properties of the service's {@code application.yml}, bound as {@link #fromServiceConfiguration}. */
+    public static <T> T serviceConfiguration(String prefix, Class<T> type) {
         StandardEnvironment environment = new StandardEnvironment();
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
@@ -49,7 +54,7 @@ public record EnrichProperties(@NotNull @Valid Ner ner, @NotNull @Valid Aliases 
         catch (IOException e) {
             throw new UncheckedIOException("cannot read application.yml", e);
         }
-        return Binder.get(environment).bindOrCreate("newsroom.enrich", EnrichProperties.class);
+        return Binder.get(environment).bindOrCreate(prefix, type);
     }
 
     /**

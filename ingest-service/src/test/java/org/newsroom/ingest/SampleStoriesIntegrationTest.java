@@ -33,7 +33,8 @@ class SampleStoriesIntegrationTest extends KafkaIntegrationTest {
     };
 
     /** The files this test pushes; a sample added to the folder must be added here too. */
-    private static final List<String> PUSHED = List.of("partner-story-deepmind-a24.txt", "pronouns-and-quotes.txt",
+    private static final List<String> PUSHED = List.of("partner-story-deepmind-a24.txt",
+            "partner-story-deepmind-a24-rewrite.txt", "pronouns-and-quotes.txt",
             "all-caps-headline.txt", "german-story.txt", "json-story.json", "correction.json", "kill.json",
             "embargoed-story.json", "ninjs-story.ninjs.json", "ndjson-batch.ndjson", "rss-feed.xml", "atom-feed.xml");
 
@@ -50,8 +51,8 @@ class SampleStoriesIntegrationTest extends KafkaIntegrationTest {
     @Test
     void thePlainTextSamplesAreAcceptedWithoutTheirBoilerplateAndAgainAsDuplicates() throws IOException {
         var start = logEnd(Topics.ARTICLES);
-        for (String name : List.of("partner-story-deepmind-a24.txt", "pronouns-and-quotes.txt",
-                "all-caps-headline.txt", "german-story.txt")) {
+        for (String name : List.of("partner-story-deepmind-a24.txt", "partner-story-deepmind-a24-rewrite.txt",
+                "pronouns-and-quotes.txt", "all-caps-headline.txt", "german-story.txt")) {
             String uri = "urn:newsroom:sample:" + name.replaceFirst("\\.txt$", "");
             assertThat(pushText(name, uri).expectStatus().isAccepted().expectBody(JSON_OBJECT).returnResult()
                     .getResponseBody()).as(name).containsEntry("status", "accepted").containsEntry("uri", uri);
@@ -64,6 +65,7 @@ class SampleStoriesIntegrationTest extends KafkaIntegrationTest {
                 .map(record -> json.readValue(record.value(), ArticleEvent.class)).toList();
         assertThat(written).extracting(ArticleEvent::headline, ArticleEvent::source).containsExactlyInAnyOrder(
                 tuple("Google DeepMind and A24 Form Unprecedented AI-Film Partnership", "Yahoo Finance"),
+                tuple("A24 teams up with Google DeepMind in first AI lab deal for a Hollywood studio", "Metro Post"),
                 tuple("Climate Envoy Says Shipping Deal Is \"Within Reach\" Before Geneva Talks", "Harbour Wire"),
                 tuple("STORM CIARAN FORCES CLOSURE OF CHANNEL PORTS AND CANCELS HUNDREDS OF FLIGHTS", "Harbour Wire"),
                 tuple("Deutsche Bahn stellt neuen Fahrplan vor: Mehr ICE-Verbindungen zwischen Berlin und München",

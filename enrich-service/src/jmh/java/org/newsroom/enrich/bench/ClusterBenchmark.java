@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Entity;
 import org.newsroom.contract.EntityType;
+import org.newsroom.contract.StoryCluster;
 import org.newsroom.enrich.cluster.ClusterDecision;
 import org.newsroom.enrich.cluster.ClusterSettings;
 import org.newsroom.enrich.cluster.InMemoryClusterArchive;
@@ -67,6 +69,8 @@ public class ClusterBenchmark {
         Duration step;
         Instant start;
         int next;
+        /** The latest window's decisions, as the enriched topic holds them for a restart. */
+        final ArrayDeque<Decided> decided = new ArrayDeque<>();
 
         @Setup(Level.Trial)
         public void fillTheWindow() {
@@ -93,8 +97,16 @@ public class ClusterBenchmark {
                     template.action(), template.uri() + "/" + next, 1, template.headline(), template.body(),
                     template.source(), template.partnerId(), null, created, created, List.of());
             next++;
-            return clusterer.accept(article, entities.get(index));
+            ClusterDecision decision = clusterer.accept(article, entities.get(index));
+            decided.addLast(new Decided(article, entities.get(index), decision.storyCluster().orElseThrow()));
+            if (decided.size() > ARCHIVED) {
+                decided.removeFirst();
+            }
+            return decision;
         }
+    }
+
+    record Decided(ArticleEvent article, List<Entity> entities, StoryCluster cluster) {
     }
 
     @Benchmark
@@ -160,5 +172,22 @@ public class ClusterBenchmark {
         double micros = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / MEASURED;
         System.out.printf(Locale.ROOT, "in-thread       %.0f µs CPU/article over %,d articles against %,d archived (%s)%n",
                 micros, MEASURED, window.archive.size(), changes);
+        restart(window, threads);
+    }
+
+    /**
+     * What a restart costs the clusters: adopting the decisions of one full window, as the
+     * follower of the enriched topic does (decoding the records not counted), into empty clusters.
+     */
+    private static void restart(FullWindow window, ThreadMXBean threads) {
+        ClusterSettings settings = window.settings;
+        StoryClusterer restarted = new StoryClusterer(settings, new InMemoryClusterArchive(settings));
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (Decided decision : window.decided) {
+            restarted.adopt(decision.article(), decision.entities(), decision.cluster());
+        }
+        double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+        System.out.printf(Locale.ROOT, "restart         adopting a window of %,d decisions: %.2f s CPU (%.0f µs each)%n",
+                window.decided.size(), seconds, seconds * 1e6 / window.decided.size());
     }
 }

@@ -15,6 +15,8 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
 import org.newsroom.enrich.enrichment.ArticleEnricher;
+import org.newsroom.enrich.cluster.ClusterSettings;
+import org.newsroom.enrich.cluster.LiveClusters;
 import org.newsroom.enrich.entities.ArchiveEntityFinder;
 import org.newsroom.enrich.entities.CoreNlpEntityRecognizer;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
@@ -125,6 +127,7 @@ public class EnrichThroughputBenchmark {
 
         ArticleEnricher enricher;
         LuceneArchive archive;
+        TimedClustering clustering;
 
         @Setup(Level.Trial)
         public void load(Articles articles) {
@@ -137,8 +140,10 @@ public class EnrichThroughputBenchmark {
                 archive.accept(monthEarlier(article));
             }
             archive.refresh();
+            clustering = new TimedClustering(new LiveClusters(
+                    EnrichProperties.serviceConfiguration("newsroom.enrich.cluster", ClusterSettings.class)));
             enricher = new ArticleEnricher(StandardEntityPipeline.extractor(properties.ner(), aliases),
-                    new OpenNlpLanguageDetector(), archive, Clock.systemUTC());
+                    new OpenNlpLanguageDetector(), archive, clustering, Clock.systemUTC());
         }
 
         @TearDown(Level.Trial)
@@ -172,6 +177,9 @@ public class EnrichThroughputBenchmark {
      * Runs both benchmarks with the JMH options given (e.g. {@code -wi 2 -w 5s -i 3 -r 5s -f 1})
      * and prints the ratio and the heap after the JMH table.
      */
+    /** The limit on clustering's share of the enrichment's time per article. */
+    static final double CLUSTERING_SHARE = 0.10;
+
     public static void main(String[] args) throws Exception {
         Options options = new OptionsBuilder()
                 .parent(new CommandLineOptions(args))
@@ -211,13 +219,18 @@ public class EnrichThroughputBenchmark {
         InterleavedComparison.Result result = InterleavedComparison.run(articles.articles,
                 article -> bare.annotate(article, EnrichThroughputBenchmark::consume),
                 article -> consume(full.enricher.enrich(article)),
-                INTERLEAVED_WARM_UP, INTERLEAVED_MEASURED);
+                INTERLEAVED_WARM_UP, INTERLEAVED_MEASURED, full.clustering::reset);
         System.out.printf(Locale.ROOT, "interleaved     %d articles each, taking turns in one thread after %d s of warm-up:"
                 + " bare %.2f ms CPU and %.1f MB allocated per article, full[%s] %.2f ms CPU and %.1f MB%n",
                 result.articles(), INTERLEAVED_WARM_UP.toSeconds(), result.bareCpuMillis(), result.bareMegabytes(),
                 CONFIGURED, result.fullCpuMillis(), result.fullMegabytes());
         System.out.printf(Locale.ROOT, "ratio interleaved full/bare by CPU per article = %.3f (target >= %.2f)%n",
                 result.ratio(), TARGET_RATIO);
+        double clustering = full.clustering.cpuMillisPerArticle();
+        System.out.printf(Locale.ROOT, "clustering      %.3f ms CPU per article inside full[%s] (window of %d articles at the"
+                + " end): %.1f %% of the enrichment's %.2f ms (limit %.0f %%)%n", clustering, CONFIGURED,
+                full.clustering.windowSize(), 100 * clustering / result.fullCpuMillis(), result.fullCpuMillis(),
+                100 * CLUSTERING_SHARE);
     }
 
     /** Keeps the results observable, so that the compiler cannot drop the work, without keeping them. */

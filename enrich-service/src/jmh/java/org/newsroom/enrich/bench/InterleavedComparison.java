@@ -26,10 +26,15 @@ final class InterleavedComparison {
     private InterleavedComparison() {
     }
 
-    /** Warms both up for the given time, then measures both for the given time. */
+    /**
+     * Warms both up for the given time, then measures both for the given time.
+     *
+     * @param beforeMeasuring run between the warm-up and the measurement, to reset counters of its own
+     */
     static Result run(List<ArticleEvent> articles, Consumer<ArticleEvent> bare, Consumer<ArticleEvent> full,
-            Duration warmUp, Duration measured) {
+            Duration warmUp, Duration measured, Runnable beforeMeasuring) {
         turns(articles, bare, full, warmUp);
+        beforeMeasuring.run();
         return turns(articles, bare, full, measured);
     }
 

@@ -20,6 +20,8 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
 import org.newsroom.enrich.enrichment.ArticleEnricher;
+import org.newsroom.enrich.cluster.ClusterSettings;
+import org.newsroom.enrich.cluster.LiveClusters;
 import org.newsroom.enrich.entities.ArchiveEntityFinder;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
 import org.newsroom.enrich.language.OpenNlpLanguageDetector;
@@ -76,7 +78,9 @@ public final class EnrichmentCeiling {
             measured.forEach(archive::accept);
             archive.refresh();
             ArticleEnricher enricher = new ArticleEnricher(StandardEntityPipeline.extractor(properties.ner(), aliases),
-                    new OpenNlpLanguageDetector(), archive, Clock.systemUTC());
+                    new OpenNlpLanguageDetector(), archive,
+                    new LiveClusters(EnrichProperties.serviceConfiguration("newsroom.enrich.cluster", ClusterSettings.class)),
+                    Clock.systemUTC());
             enrichAll(enricher, warmUp, threads);
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();

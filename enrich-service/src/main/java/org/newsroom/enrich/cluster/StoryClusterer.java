@@ -1,7 +1,9 @@
 package org.newsroom.enrich.cluster;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +11,7 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.Entity;
+import org.newsroom.contract.StoryCluster;
 import org.newsroom.enrich.cluster.ClusterArchive.Placement;
 import org.newsroom.enrich.cluster.ClusterDecision.Change;
 
@@ -23,6 +26,10 @@ import org.newsroom.enrich.cluster.ClusterDecision.Change;
  * re-fingerprinted but stays in its cluster: a correction changes the facts of a report, not the
  * event it reports. A kill removes the member; if it led, the next earliest leads.
  *
+ * <p>Decisions made elsewhere (by another instance, or by this one before a restart) are
+ * {@linkplain #adopt adopted} as they were made, not decided again: the enriched topic is the
+ * record of every decision, and an instance's clusters are what it says.
+ *
  * <p>The window moves with the latest first-created time seen: what is older than the window
  * before it leaves the archive, which bounds the state.
  */
@@ -30,6 +37,8 @@ public final class StoryClusterer {
 
     private final ClusterSettings settings;
     private final ClusterArchive archive;
+    /** Killed articles of the window, so that an older decision read after the kill does not bring one back. */
+    private final Map<String, Instant> killed = new HashMap<>();
     private @Nullable Instant latest;
 
     public StoryClusterer(ClusterSettings settings, ClusterArchive archive) {
@@ -41,14 +50,58 @@ public final class StoryClusterer {
         String articleId = ArticleIds.fromUri(article.uri());
         Optional<Placement> known = archive.placement(articleId);
         if (article.action() == ArticleAction.KILLED) {
-            return known.map(this::leave).orElseGet(() -> new ClusterDecision(Change.NONE, articleId, null, 0, "not clustered"));
+            return kill(articleId, article.firstCreated(), known);
         }
-        Fingerprint fingerprint = Fingerprint.of(article, SalientEntity.mostSalient(entities, settings.salientEntities()));
+        Fingerprint fingerprint = fingerprintOf(article, entities);
         if (known.isPresent()) {
             return update(known.get(), fingerprint);
         }
         moveWindow(article.firstCreated());
         return place(fingerprint);
+    }
+
+    /**
+     * Takes over a decision already made for the article and recorded in its enriched event: its
+     * cluster (or none for a kill) as the event says. A decision about an older version than the one
+     * held, or about a killed article, is stale and changes nothing, so the order in which the
+     * decisions of several partitions arrive does not matter.
+     *
+     * @param cluster the cluster the enrichment gave the article; null for a kill or an enrichment
+     *        made before clustering, which has no decision to adopt
+     */
+    public void adopt(ArticleEvent article, List<Entity> entities, @Nullable StoryCluster cluster) {
+        String articleId = ArticleIds.fromUri(article.uri());
+        Optional<Placement> known = archive.placement(articleId);
+        if (article.action() == ArticleAction.KILLED) {
+            kill(articleId, article.firstCreated(), known);
+            return;
+        }
+        if (cluster == null || killed.containsKey(articleId)
+                || known.filter(placement -> isStaleOrHeld(placement, article, cluster)).isPresent()) {
+            return;
+        }
+        Fingerprint fingerprint = weighed(fingerprintOf(article, entities));
+        known.filter(placement -> !placement.clusterId().equals(cluster.id())).ifPresent(this::leave);
+        moveWindow(article.firstCreated());
+        Cluster adopted = archive.cluster(cluster.id()).map(existing -> existing.with(fingerprint.member()))
+                .orElseGet(() -> new Cluster(cluster.id(), List.of(fingerprint.member())));
+        archive.save(adopted);
+        archive.place(new Placement(fingerprint, cluster.id(), cluster.score(), cluster.reason()));
+    }
+
+    /** An older version than the one held, or the very decision held (this instance's own, read back). */
+    private static boolean isStaleOrHeld(Placement held, ArticleEvent article, StoryCluster cluster) {
+        long version = held.fingerprint().member().version();
+        return version > article.version() || version == article.version() && held.clusterId().equals(cluster.id());
+    }
+
+    private Fingerprint fingerprintOf(ArticleEvent article, List<Entity> entities) {
+        return Fingerprint.of(article, SalientEntity.mostSalient(entities, settings.salientEntities()));
+    }
+
+    private ClusterDecision kill(String articleId, Instant firstCreated, Optional<Placement> known) {
+        killed.put(articleId, firstCreated);
+        return known.map(this::leave).orElseGet(() -> new ClusterDecision(Change.NONE, articleId, null, 0, "not clustered"));
     }
 
     private ClusterDecision place(Fingerprint unweighted) {
@@ -79,8 +132,12 @@ public final class StoryClusterer {
         return new ClusterDecision(Change.OPENED, fingerprint.articleId(), cluster, 1, reason);
     }
 
+    private Fingerprint weighed(Fingerprint unweighted) {
+        return unweighted.weighing(WordWeights.sum(WordWeights.of(unweighted.words(), archive)));
+    }
+
     private ClusterDecision update(Placement known, Fingerprint unweighted) {
-        Fingerprint fingerprint = unweighted.weighing(WordWeights.sum(WordWeights.of(unweighted.words(), archive)));
+        Fingerprint fingerprint = weighed(unweighted);
         Cluster cluster = archive.cluster(known.clusterId()).orElseThrow().with(fingerprint.member());
         archive.save(cluster);
         archive.place(new Placement(fingerprint, known.clusterId(), known.score(), known.reason()));
@@ -104,7 +161,9 @@ public final class StoryClusterer {
     private void moveWindow(Instant firstCreated) {
         if (latest == null || firstCreated.isAfter(latest)) {
             latest = firstCreated;
-            archive.evictBefore(latest.minus(settings.window()));
+            Instant oldest = latest.minus(settings.window());
+            archive.evictBefore(oldest);
+            killed.values().removeIf(created -> created.isBefore(oldest));
         }
     }
 }

@@ -15,6 +15,8 @@ import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.Enrichment;
 import org.newsroom.contract.Entity;
 import org.newsroom.contract.RelatedLink;
+import org.newsroom.contract.StoryCluster;
+import org.newsroom.enrich.cluster.StoryClustering;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.language.LanguageDetector;
 import org.newsroom.enrich.related.ArchiveComparison;
@@ -25,8 +27,8 @@ import org.newsroom.enrich.terms.Keywords;
 /**
  * Computes the enrichment of one article: its language, its named entities ranked by salience,
  * its related links (those the partner and its text point at, and related earlier articles of the
- * archive) and its keywords. Related articles and keywords come from one comparison of the text
- * with the archive.
+ * archive), its keywords and its story cluster. Related articles and keywords come from one
+ * comparison of the text with the archive.
  *
  * <p>A read-more hint of the partner that no archived article matches has no uri: it is not a
  * link, so it is carried by title in {@code unresolvedHints} rather than in {@code related}.
@@ -46,43 +48,62 @@ public final class ArticleEnricher {
     private final LanguageDetector languages;
     private final RelatedArchive archive;
     private final RelatedLinks related;
+    private final StoryClustering clusters;
     private final Clock clock;
 
     /**
-     * An enricher without an archive: related links come from the article and its text only, and
-     * keywords from term frequencies alone.
+     * An enricher without an archive and without clustering: related links come from the article
+     * and its text only, keywords from term frequencies alone, and no article gets a cluster.
      */
     public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, Clock clock) {
-        this(entities, languages, RelatedArchive.NONE, clock);
+        this(entities, languages, RelatedArchive.NONE, StoryClustering.NONE, clock);
     }
 
-    public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, RelatedArchive archive, Clock clock) {
+    public ArticleEnricher(EntityExtractor entities, LanguageDetector languages, RelatedArchive archive,
+            StoryClustering clusters, Clock clock) {
         this.entities = entities;
         this.languages = languages;
         this.archive = archive;
         this.related = new RelatedLinks(archive);
+        this.clusters = clusters;
         this.clock = clock;
     }
 
     public EnrichedArticleEvent enrich(ArticleEvent article) {
         String enrichmentVersion = entities.version();
-        String language = languageOf(article);
-        String entitiesOmitted = article.action() == ArticleAction.KILLED || isEnglishOrUnknown(language)
-                ? null : NOT_ENGLISH + language;
-        List<Entity> found = entitiesOmitted == null ? entitiesOf(article) : List.of();
-        ArchiveComparison comparison = comparisonOf(article, found);
-        List<RelatedLink> links = relatedOf(article, comparison);
-        Enrichment enrichment = new Enrichment(enrichmentVersion, language, found,
-                links.stream().filter(link -> !link.uri().isEmpty()).toList(),
-                Keywords.inLanguage(comparison.keywords(), language), clock.instant(),
-                entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList(), null);
+        Enrichment enrichment = article.action() == ArticleAction.KILLED
+                ? ofKill(article, enrichmentVersion) : ofStory(article, enrichmentVersion);
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION,
                 enrichedEventId(article.eventId(), enrichmentVersion), article, enrichment);
     }
 
+    /**
+     * A killed story's content must disappear downstream, so nothing is recognized, compared or
+     * linked for it, and it leaves its story cluster: its enrichment has no cluster.
+     */
+    private Enrichment ofKill(ArticleEvent article, String enrichmentVersion) {
+        clusters.cluster(article, List.of());
+        return new Enrichment(enrichmentVersion, article.language(), List.of(), List.of(), List.of(), clock.instant(),
+                null, List.of(), null);
+    }
+
+    private Enrichment ofStory(ArticleEvent article, String enrichmentVersion) {
+        String language = languageOf(article);
+        String entitiesOmitted = isEnglishOrUnknown(language) ? null : NOT_ENGLISH + language;
+        List<Entity> found = entitiesOmitted == null ? entities.entities(article.headline(), article.body()) : List.of();
+        ArchiveComparison comparison = archive.compare(article, found);
+        List<RelatedLink> links = related.of(article, comparison.related());
+        @Nullable StoryCluster cluster = clusters.cluster(article, found);
+        return new Enrichment(enrichmentVersion, language, found,
+                links.stream().filter(link -> !link.uri().isEmpty()).toList(),
+                Keywords.inLanguage(comparison.keywords(), language), clock.instant(),
+                entitiesOmitted, links.stream().filter(link -> link.uri().isEmpty()).map(RelatedLink::title).toList(),
+                cluster);
+    }
+
     /** The partner's declaration wins: it knows its own story; detection only fills the gap. */
     private @Nullable String languageOf(ArticleEvent article) {
-        if (article.language() != null || article.action() == ArticleAction.KILLED) {
+        if (article.language() != null) {
             return article.language();
         }
         return languages.detect(article.headline() + "\n" + article.body()).orElse(null);
@@ -95,29 +116,6 @@ public final class ArticleEnricher {
      */
     private static boolean isEnglishOrUnknown(@Nullable String language) {
         return language == null || language.equals("en") || language.startsWith("en-");
-    }
-
-    /** A killed story's content must disappear downstream, so it is not worth recognizing. */
-    private List<Entity> entitiesOf(ArticleEvent article) {
-        if (article.action() == ArticleAction.KILLED) {
-            return List.of();
-        }
-        return entities.entities(article.headline(), article.body());
-    }
-
-    /** A killed story is not shown anywhere, so nothing is worth finding for it. */
-    private ArchiveComparison comparisonOf(ArticleEvent article, List<Entity> found) {
-        if (article.action() == ArticleAction.KILLED) {
-            return ArchiveComparison.NONE;
-        }
-        return archive.compare(article, found);
-    }
-
-    private List<RelatedLink> relatedOf(ArticleEvent article, ArchiveComparison comparison) {
-        if (article.action() == ArticleAction.KILLED) {
-            return List.of();
-        }
-        return related.of(article, comparison.related());
     }
 
     /**

@@ -11,12 +11,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.enrich.related.LuceneArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 
 /**
  * Indexes the records of the article topic into the archive, a poll's batch at a time, and
@@ -27,19 +25,18 @@ import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
  * <p>Records that cannot be read are skipped: the enrichment's own consumer sends them to the
  * dead-letter topic. It runs on the listener container's consumer thread only.
  */
-final class ArchiveFollower implements BatchConsumerAwareMessageListener<String, byte[]> {
+final class ArchiveFollower implements TopicFollowing.Follower {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveFollower.class);
 
     private final LuceneArchive archive;
     private final Deserializer<ArticleEvent> articles;
-    private final ArchiveReadiness readiness;
+    private final CatchUp catchUp;
     private final Duration commitInterval;
     private final int commitRecords;
     private final Clock clock;
     private final String topicId;
     private final Map<TopicPartition, Long> nextOffsets;
-    private @Nullable Map<TopicPartition, Long> catchUpTarget;
     private Instant lastCommit;
     private int uncommitted;
     private long indexedSinceStart;
@@ -47,11 +44,11 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
     /**
      * @param committed what the index already covers
      */
-    ArchiveFollower(LuceneArchive archive, Deserializer<ArticleEvent> articles, ArchiveReadiness readiness,
+    ArchiveFollower(LuceneArchive archive, Deserializer<ArticleEvent> articles, FollowerReadiness readiness,
             ArchiveOffsets committed, Duration commitInterval, int commitRecords, Clock clock) {
         this.archive = archive;
         this.articles = articles;
-        this.readiness = readiness;
+        this.catchUp = new CatchUp(readiness);
         this.topicId = committed.topicId();
         this.nextOffsets = new HashMap<>(committed.nextOffsets());
         this.commitInterval = commitInterval;
@@ -76,11 +73,18 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
     }
 
     /** Between records: commit what is left, and see whether the end was reached without a record to say so. */
-    void onIdle(Consumer<?, ?> consumer) {
+    @Override
+    public void onIdle(Consumer<?, ?> consumer) {
         if (uncommitted > 0) {
             commit();
         }
         checkCaughtUp(consumer);
+    }
+
+    /** The consumer thread has ended: what it indexed since its last commit is made durable here. */
+    @Override
+    public void stopped() {
+        commit();
     }
 
     /** Commits what was indexed; the container has stopped, or this is its consumer thread. */
@@ -90,29 +94,14 @@ final class ArchiveFollower implements BatchConsumerAwareMessageListener<String,
         lastCommit = clock.instant();
     }
 
-    /**
-     * Caught up once every partition's position reaches the end it had when first asked: the
-     * position, not the last record's offset, since compaction can leave the end past the last record.
-     */
     private void checkCaughtUp(Consumer<?, ?> consumer) {
-        if (readiness.isCaughtUp()) {
-            return;
-        }
-        if (catchUpTarget == null) {
-            catchUpTarget = consumer.endOffsets(consumer.assignment());
-        }
-        long behind = 0;
-        for (Map.Entry<TopicPartition, Long> end : catchUpTarget.entrySet()) {
-            behind += Math.max(0, end.getValue() - consumer.position(end.getKey()));
-        }
-        readiness.progress(indexedSinceStart, behind);
-        if (behind == 0) {
+        if (catchUp.reachedEnd(consumer, indexedSinceStart)) {
             if (uncommitted > 0) {
                 commit();
             }
             log.info("Archive caught up with {}: {} articles, {} records read since start",
-                    catchUpTarget.keySet().iterator().next().topic(), archive.size(), indexedSinceStart);
-            readiness.caughtUp();
+                    consumer.assignment().iterator().next().topic(), archive.size(), indexedSinceStart);
+            catchUp.caughtUp();
         }
     }
 

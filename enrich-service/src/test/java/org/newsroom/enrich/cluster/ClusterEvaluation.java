@@ -1,31 +1,40 @@
 package org.newsroom.enrich.cluster;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.newsroom.contract.Entity;
+import org.newsroom.contract.Enrichment;
+import org.newsroom.contract.StoryCluster;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
+import org.newsroom.enrich.enrichment.ArticleEnricher;
 import org.newsroom.enrich.entities.EntityExtractor;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
+import org.newsroom.enrich.language.OpenNlpLanguageDetector;
+import org.newsroom.enrich.related.RelatedArchive;
 
 /**
- * The clustering evaluation command: runs the service's entity pipeline and the story clusterer
- * over the labelled set in first-created order and prints pairwise precision, recall and F1 (a
- * pair of stories counts when both are in one cluster), how many hard negatives were kept apart,
- * and every mistake by gold event. Usage (see the module README):
+ * The clustering evaluation command: enriches the labelled set in first-created order with the
+ * service's {@link ArticleEnricher} as the service wires it (entity pipeline, language, and the
+ * story clusters with the settings of {@code application.yml}; no archive, whose related links
+ * clustering does not use) and prints pairwise precision, recall and F1 of the clusters the
+ * enrichments carry (a pair of stories counts when both are in one cluster), how many hard
+ * negatives were kept apart, and every mistake by gold event. Usage (see the module README):
  *
  * <pre>
- * ./mvnw -B -q -pl enrich-service -am test-compile exec:java \
- *   -Dexec.mainClass=org.newsroom.enrich.cluster.ClusterEvaluation -Dexec.classpathScope=test
+ * ./mvnw -B -q -pl enrich-service -am -Pcluster-eval test-compile
  * </pre>
+ *
+ * Another threshold or window without a rebuild: {@code -Dnewsroom.enrich.cluster.same-event=0.45}.
  */
 public final class ClusterEvaluation {
 
@@ -41,26 +50,27 @@ public final class ClusterEvaluation {
         EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
         EntityExtractor extractor = StandardEntityPipeline.extractor(properties.ner(),
                 AliasTable.load(properties.aliases().resource()));
-        ClusterSettings defaults = ClusterSettings.DEFAULTS;
-        // -Dcluster.sameEvent=0.45 tries another threshold without a rebuild.
-        ClusterSettings settings = new ClusterSettings(defaults.window(),
-                Double.parseDouble(System.getProperty("cluster.sameEvent", String.valueOf(defaults.sameEvent()))),
-                defaults.salientEntities(), defaults.maxPostings(), defaults.maxCandidates());
-        Result result = new ClusterEvaluation(extractor, settings).evaluate(LabelledStory.load());
+        Result result = new ClusterEvaluation(extractor, serviceSettings()).evaluate(LabelledStory.load());
         System.out.print(result.report());
     }
 
+    /** The settings of {@code application.yml}, overridden by system properties. */
+    static ClusterSettings serviceSettings() {
+        return EnrichProperties.serviceConfiguration("newsroom.enrich.cluster", ClusterSettings.class);
+    }
+
     Result evaluate(List<LabelledStory> stories) {
-        StoryClusterer clusterer = new StoryClusterer(settings, new InMemoryClusterArchive(settings));
+        ArticleEnricher enricher = new ArticleEnricher(extractor, new OpenNlpLanguageDetector(), RelatedArchive.NONE,
+                new LiveClusters(settings), Clock.systemUTC());
         Map<String, String> predicted = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
         Map<String, Set<String>> salient = new HashMap<>();
         for (LabelledStory story : stories) {
-            List<Entity> entities = extractor.entities(story.headline(), story.body());
-            ClusterDecision decision = clusterer.accept(story.event(), entities);
-            predicted.put(story.uri(), decision.cluster().id());
-            reasons.put(story.uri(), decision.reason());
-            salient.put(story.uri(), SalientEntity.mostSalient(entities, settings.salientEntities()).stream()
+            Enrichment enrichment = enricher.enrich(story.event()).enrichment();
+            StoryCluster cluster = Objects.requireNonNull(enrichment.cluster(), "every enrichment has a cluster");
+            predicted.put(story.uri(), cluster.id());
+            reasons.put(story.uri(), cluster.reason());
+            salient.put(story.uri(), SalientEntity.mostSalient(enrichment.entities(), settings.salientEntities()).stream()
                     .map(SalientEntity::key).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
         }
         return new Result(stories, predicted, reasons, salient, settings);

@@ -13,7 +13,8 @@ import org.newsroom.enrich.entities.StandardEntityPipeline;
 
 /**
  * The quality bar of story clustering on the labelled set, with the service's real entity
- * pipeline (CoreNLP loads once for this class) and the default settings.
+ * pipeline (CoreNLP loads once for this class), through the enrichment as the service wires it, with the
+ * settings of {@code application.yml}.
  */
 class ClusterEvaluationTest {
 
@@ -25,7 +26,7 @@ class ClusterEvaluationTest {
         EnrichProperties properties = EnrichProperties.fromServiceConfiguration();
         stories = LabelledStory.load();
         result = new ClusterEvaluation(StandardEntityPipeline.extractor(properties.ner(),
-                AliasTable.load(properties.aliases().resource())), ClusterSettings.DEFAULTS).evaluate(stories);
+                AliasTable.load(properties.aliases().resource())), ClusterEvaluation.serviceSettings()).evaluate(stories);
     }
 
     @Test

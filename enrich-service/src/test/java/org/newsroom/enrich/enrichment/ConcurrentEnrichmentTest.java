@@ -23,6 +23,7 @@ import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.enrich.EnrichProperties;
 import org.newsroom.enrich.aliases.AliasTable;
 import org.newsroom.enrich.bench.NewswireArticles;
+import org.newsroom.enrich.cluster.StoryClustering;
 import org.newsroom.enrich.entities.ArchiveEntityFinder;
 import org.newsroom.enrich.entities.StandardEntityPipeline;
 import org.newsroom.enrich.language.OpenNlpLanguageDetector;
@@ -53,7 +54,7 @@ class ConcurrentEnrichmentTest {
         articles.forEach(archive::accept);
         archive.refresh();
         enricher = new ArticleEnricher(StandardEntityPipeline.extractor(properties.ner(), aliases),
-                new OpenNlpLanguageDetector(), archive, CLOCK);
+                new OpenNlpLanguageDetector(), archive, StoryClustering.NONE, CLOCK);
     }
 
     @AfterAll

@@ -82,7 +82,7 @@ class ArchiveFollowingTest {
 
         // When the follower starts on an empty index
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
+            FollowerReadiness readiness = new FollowerReadiness(enrichmentStarts::incrementAndGet);
             ArchiveFollowing following = following(archive, readiness);
             following.start();
 
@@ -101,7 +101,7 @@ class ArchiveFollowingTest {
 
         // When it starts again on the same folder
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
+            FollowerReadiness readiness = new FollowerReadiness(enrichmentStarts::incrementAndGet);
             assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             ArchiveFollowing following = following(archive, readiness);
             following.start();
@@ -123,7 +123,7 @@ class ArchiveFollowingTest {
         }
 
         try (LuceneArchive archive = RelatedTestArchives.onDisk(folder)) {
-            ArchiveReadiness readiness = followUntilCaughtUp(archive);
+            FollowerReadiness readiness = followUntilCaughtUp(archive);
 
             assertThat(readiness.health().getDetails()).containsEntry("indexedSinceStart", 0L);
             assertThat(archive.contains("urn:test:only")).isTrue();
@@ -148,8 +148,8 @@ class ArchiveFollowingTest {
     }
 
     /** Follows the topic into the archive until caught up, then stops (committing), as a service run would. */
-    private ArchiveReadiness followUntilCaughtUp(LuceneArchive archive) {
-        ArchiveReadiness readiness = new ArchiveReadiness(enrichmentStarts::incrementAndGet);
+    private FollowerReadiness followUntilCaughtUp(LuceneArchive archive) {
+        FollowerReadiness readiness = new FollowerReadiness(enrichmentStarts::incrementAndGet);
         ArchiveFollowing following = following(archive, readiness);
         following.start();
         await().atMost(TIMEOUT).until(readiness::isCaughtUp);
@@ -157,7 +157,7 @@ class ArchiveFollowingTest {
         return readiness;
     }
 
-    private ArchiveFollowing following(LuceneArchive archive, ArchiveReadiness readiness) {
+    private ArchiveFollowing following(LuceneArchive archive, FollowerReadiness readiness) {
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
         return new ArchiveFollowing(archive, consumers, admin, readiness, COMMIT_AT_CATCH_UP);

@@ -6,12 +6,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether the archive index has caught up with the article topic, as a health indicator in the
- * readiness group: until then the enrichment does not consume (its binding starts on catch-up),
- * since related links and keywords found against a partial archive would be weaker and written to
- * a topic kept forever. When the archive catches up it starts the enrichment, once.
+ * Whether a follower has caught up with its topic, as a health indicator in the readiness group:
+ * {@code archive}, the archive index with the article topic, and {@code clusters}, the story
+ * clusters with the enriched topic. Until both have, the enrichment does not consume (its binding
+ * starts on catch-up), since related links, keywords and clusters found against a partial state
+ * would be weaker or wrong and written to a topic kept forever. When the follower catches up it
+ * runs its action once.
  */
-final class ArchiveReadiness implements HealthIndicator {
+final class FollowerReadiness implements HealthIndicator {
 
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final Runnable onCaughtUp;
@@ -19,7 +21,7 @@ final class ArchiveReadiness implements HealthIndicator {
     private volatile long behind = -1;
 
     /** @param onCaughtUp what to start once the archive has caught up */
-    ArchiveReadiness(Runnable onCaughtUp) {
+    FollowerReadiness(Runnable onCaughtUp) {
         this.onCaughtUp = onCaughtUp;
     }
 
