@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsroom.launcher.LocalMongoServer;
 import org.newsroom.launcher.PartnerCredentials;
 import org.newsroom.launcher.ServiceJars;
 import org.newsroom.publish.page.HeadlessChromium;
@@ -60,25 +59,22 @@ class StoryClusterIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static LocalMongoServer mongo;
+    private static LocalPipeline pipeline;
 
     private static NewsroomServices services;
 
     @BeforeAll
     static void startNewsroom() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-        mongo = LocalMongoServer.inMemory("127.0.0.1", 0);
-        services = NewsroomServices.start(broker.getBrokersAsString(), mongo.connectionString("newsroom"), "clusters",
+        pipeline = LocalPipeline.start(broker.getBrokersAsString(), "clusters",
                 Map.of(ServiceJars.INGEST, SECOND.ingestEnvironment(1)));
+        services = pipeline.services();
     }
 
     @AfterAll
     static void stopNewsroom() {
-        if (services != null) {
-            services.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
