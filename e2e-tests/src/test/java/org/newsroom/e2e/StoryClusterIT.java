@@ -124,14 +124,16 @@ class StoryClusterIT {
 
             // And the page shows the rewrite under the story it rewrites
             if (browser != null) {
-                WebElement lead = new WebDriverWait(browser, DELIVERY).until(ExpectedConditions.presenceOfElementLocated(
+                WebDriverWait wait = new WebDriverWait(browser, DELIVERY);
+                WebElement lead = wait.until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#articles > li.story[data-id='" + storyId + "']")));
-                new WebDriverWait(browser, DELIVERY).until(ExpectedConditions.presenceOfNestedElementLocatedBy(lead,
+                wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(lead,
                         By.cssSelector("ol.members > li.story.member[data-id='" + rewriteId + "']")));
                 assertThat(browser.findElements(By.cssSelector("#articles > li.story"))).hasSize(1);
                 assertThat(lead.findElement(By.cssSelector(".cluster-size")).getText()).isEqualTo("2 reports");
                 Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-                Files.copy(screenshot, Path.of("target", "story-cluster-page.png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(screenshot, Path.of("target", "story-cluster-page.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         finally {

@@ -118,7 +118,7 @@ public final class ArticleDocument {
         return event;
     }
 
-    /** The story cluster the article belongs to with this version; none once withdrawn or where clustering did not run. */
+    /** The story cluster of this version; none once withdrawn or where clustering did not run. */
     public @Nullable String clusterId() {
         return document.getString(CLUSTER_ID);
     }

@@ -31,7 +31,8 @@ public final class ClusterDocuments {
         ArticleEvent event = article.event().article();
         StoryCluster cluster = Objects.requireNonNull(article.event().enrichment().cluster());
         return new ClusterMember(article.id(), event.uri(), event.source(), event.headline(),
-                event.firstCreated().truncatedTo(ChronoUnit.MILLIS), event.version(), cluster.score(), cluster.reason());
+                event.firstCreated().truncatedTo(ChronoUnit.MILLIS), event.version(), cluster.score(),
+                cluster.reason());
     }
 
     static ClusterView viewOf(String id, Collection<ClusterMember> members) {

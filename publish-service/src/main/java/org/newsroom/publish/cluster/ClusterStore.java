@@ -17,7 +17,6 @@ import java.util.Set;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
@@ -37,14 +36,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code clusters} collection (one document per story cluster: its members as of their newest
- * stored version, lead first) and {@code cluster_members} (per article, the cluster it is in), kept
+ * stored version, lead first) and {@code cluster_members} (per article, the cluster it is in, as of
+ * which version, and the clusters that version changed), kept
  * from the articles a batch changed.
  *
  * <p>Only changes reach it, so a stale or duplicate event changes nothing here either; a redelivered
  * record that changed its article is applied again, which changes nothing a second time: a member is
- * put only at the same or a newer version, and taken out only up to the version that leaves. The
- * clusters are written before the memberships, so a failure between both is repaired by the
- * redelivery, which still finds the old membership and takes the article out of its old cluster.
+ * put only at the same or a newer version, and taken out only up to the version that leaves. What
+ * a version changed is decided from the membership (where the article was), which is written after
+ * the clusters, together with the clusters that version changed: a redelivery, after a failure
+ * anywhere between the writes, makes the same changes and reports the same clusters, so a
+ * {@code clustered} event the failed delivery did not record is recorded by the next one.
  *
  * <p>Like the articles, a cluster is read once per batch ({@code _id $in}, the lookup
  * mongo-java-server serves from an index), changed in memory in the batch's order and written back
@@ -63,6 +65,10 @@ public class ClusterStore implements InitializingBean {
     private static final String REVISION = "revision";
 
     private static final String CLUSTER_ID = "clusterId";
+
+    private static final String VERSION = "version";
+
+    private static final String CHANGED = "changed";
 
     private static final int CONFLICT_ROUNDS = 5;
 
@@ -106,9 +112,15 @@ public class ClusterStore implements InitializingBean {
         }
         List<String> articleIds = changed.stream().map(ArticleDocument::id).distinct().toList();
         return Flux.from(memberships.find(in(ID, articleIds)))
-                .collectMap(membership -> membership.getString(ID), membership -> membership.getString(CLUSTER_ID))
+                .collectMap(membership -> membership.getString(ID), Membership::of)
                 .flatMap(memberOf -> {
-                    Set<String> clusterIds = new LinkedHashSet<>(memberOf.values());
+                    Set<String> clusterIds = new LinkedHashSet<>();
+                    memberOf.values().forEach(membership -> {
+                        if (membership.clusterId() != null) {
+                            clusterIds.add(membership.clusterId());
+                        }
+                        clusterIds.addAll(membership.changed());
+                    });
                     changed.stream().map(ArticleDocument::clusterId).filter(Objects::nonNull).forEach(clusterIds::add);
                     return Flux.from(clusters.find(in(ID, List.copyOf(clusterIds))))
                             .collectMap(cluster -> cluster.getString(ID), ClusterState::of)
@@ -151,6 +163,23 @@ public class ClusterStore implements InitializingBean {
     private record Written(Plan plan, boolean applied) {
     }
 
+    /**
+     * Where an article is, as of which version, and which clusters that version changed: what a
+     * redelivery of the same record needs to make the same changes again.
+     */
+    private record Membership(@Nullable String clusterId, long version, List<String> changed) {
+
+        static Membership of(Document stored) {
+            return new Membership(stored.getString(CLUSTER_ID), stored.get(VERSION, 0L),
+                    stored.getList(CHANGED, String.class, List.of()));
+        }
+
+        WriteModel<Document> write(String articleId) {
+            return new ReplaceOneModel<>(eq(ID, articleId), new Document(ID, articleId).append(CLUSTER_ID, clusterId)
+                    .append(VERSION, version).append(CHANGED, changed), new ReplaceOptions().upsert(true));
+        }
+    }
+
     /** A cluster as read, and as the batch changes it in memory. */
     private static final class ClusterState {
 
@@ -178,26 +207,22 @@ public class ClusterStore implements InitializingBean {
             return new ClusterState(id, null, new LinkedHashMap<>());
         }
 
-        /** Puts the member unless a newer version of it is in; whether it joined rather than changed. */
-        boolean put(ClusterMember member) {
+        /** Puts the member unless a newer version of it is in. */
+        void put(ClusterMember member) {
             ClusterMember present = members.get(member.articleId());
-            if (present != null && present.version() > member.version()) {
-                return false;
+            if (present == null || present.version() <= member.version()) {
+                dirty |= !member.equals(present);
+                members.put(member.articleId(), member);
             }
-            dirty |= !member.equals(present);
-            members.put(member.articleId(), member);
-            return present == null;
         }
 
-        /** Takes the article out unless a newer version of it is in; whether it left. */
-        boolean remove(String articleId, long version) {
+        /** Takes the article out unless a newer version of it is in. */
+        void remove(String articleId, long version) {
             ClusterMember present = members.get(articleId);
-            if (present == null || present.version() > version) {
-                return false;
+            if (present != null && present.version() <= version) {
+                members.remove(articleId);
+                dirty = true;
             }
-            members.remove(articleId);
-            dirty = true;
-            return true;
         }
 
         ClusterView view() {
@@ -205,7 +230,8 @@ public class ClusterStore implements InitializingBean {
         }
 
         WriteModel<Document> write() {
-            Document document = ClusterDocuments.toDocument(view()).append(REVISION, revision == null ? 1 : revision + 1);
+            Document document = ClusterDocuments.toDocument(view())
+                    .append(REVISION, revision == null ? 1 : revision + 1);
             return revision == null ? new InsertOneModel<>(document)
                     : new ReplaceOneModel<>(and(eq(ID, id), eq(REVISION, revision)), document);
         }
@@ -215,32 +241,50 @@ public class ClusterStore implements InitializingBean {
     private record Plan(List<List<ClusterView>> changes, List<WriteModel<Document>> clusterWrites,
             List<WriteModel<Document>> membershipWrites) {
 
-        static Plan of(List<ArticleDocument> changed, Map<String, String> memberOf,
+        static Plan of(List<ArticleDocument> changed, Map<String, Membership> memberOf,
                 Map<String, ClusterState> read) {
             Map<String, ClusterState> states = new HashMap<>(read);
-            Map<String, @Nullable String> membership = new LinkedHashMap<>(memberOf);
+            Map<String, Membership> membership = new LinkedHashMap<>(memberOf);
             Set<String> touchedMemberships = new LinkedHashSet<>();
             List<List<ClusterView>> changes = new ArrayList<>(changed.size());
             for (ArticleDocument article : changed) {
-                List<ClusterView> changedClusters = new ArrayList<>(2);
-                String before = membership.get(article.id());
+                Membership before = membership.get(article.id());
                 String after = article.clusterId();
-                if (before != null && !before.equals(after)) {
-                    ClusterState left = states.get(before);
-                    if (left != null && left.remove(article.id(), article.version())) {
-                        changedClusters.add(left.view());
+                List<String> changedIds;
+                if (before != null && before.version() == article.version()) {
+                    // The very record again (a redelivery): the same changes, in case their events were lost.
+                    changedIds = before.changed();
+                }
+                else {
+                    // The membership is written after the clusters, so it still tells where the article was
+                    // even when a failed delivery had already taken it out there.
+                    String was = before == null ? null : before.clusterId();
+                    changedIds = new ArrayList<>(2);
+                    if (was != null && !was.equals(after)) {
+                        changedIds.add(was);
+                    }
+                    if (after != null && !after.equals(was)) {
+                        changedIds.add(after);
+                    }
+                }
+                if (before != null && before.clusterId() != null && !before.clusterId().equals(after)) {
+                    ClusterState left = states.get(before.clusterId());
+                    if (left != null) {
+                        left.remove(article.id(), article.version());
                     }
                 }
                 if (after != null) {
-                    ClusterState joined = states.computeIfAbsent(after, ClusterState::created);
-                    if (joined.put(ClusterDocuments.memberOf(article))) {
-                        changedClusters.add(joined.view());
+                    states.computeIfAbsent(after, ClusterState::created).put(ClusterDocuments.memberOf(article));
+                }
+                List<ClusterView> changedClusters = new ArrayList<>(changedIds.size());
+                for (String id : changedIds) {
+                    ClusterState state = states.get(id);
+                    if (state != null) {
+                        changedClusters.add(state.view());
                     }
                 }
-                if (!Objects.equals(before, after)) {
-                    membership.put(article.id(), after);
-                    touchedMemberships.add(article.id());
-                }
+                membership.put(article.id(), new Membership(after, article.version(), List.copyOf(changedIds)));
+                touchedMemberships.add(article.id());
                 changes.add(changedClusters);
             }
             List<WriteModel<Document>> clusterWrites = states.values().stream()
@@ -248,15 +292,9 @@ public class ClusterStore implements InitializingBean {
                     .map(ClusterState::write)
                     .toList();
             List<WriteModel<Document>> membershipWrites = touchedMemberships.stream()
-                    .map(articleId -> membershipWrite(articleId, membership.get(articleId)))
+                    .map(articleId -> membership.get(articleId).write(articleId))
                     .toList();
             return new Plan(changes, clusterWrites, membershipWrites);
-        }
-
-        private static WriteModel<Document> membershipWrite(String articleId, @Nullable String clusterId) {
-            return clusterId == null ? new DeleteOneModel<>(eq(ID, articleId))
-                    : new ReplaceOneModel<>(eq(ID, articleId), new Document(ID, articleId).append(CLUSTER_ID, clusterId),
-                            new ReplaceOptions().upsert(true));
         }
     }
 }

@@ -3,7 +3,7 @@ package org.newsroom.publish.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
-import static org.newsroom.publish.EnrichedArticles.enriched;
+import static org.newsroom.publish.EnrichedArticles.clustered;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +12,9 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
-import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.contract.EventSchemas;
-import org.newsroom.contract.Enrichment;
-import org.newsroom.contract.Entity;
-import org.newsroom.contract.EntityType;
-import org.newsroom.contract.Mention;
-import org.newsroom.contract.StoryCluster;
-import org.newsroom.contract.TextField;
 import org.newsroom.publish.PublishServiceTestBase;
 import org.newsroom.publish.article.ArticleView;
 import reactor.core.publisher.Flux;
@@ -53,19 +46,19 @@ class ClusterStreamIntegrationTest extends PublishServiceTestBase {
         String other = "c-" + ArticleIds.fromUri("urn:newsroom:it:cluster:elsewhere");
         int partition = 3;
         // Given three reports of one event, the first earliest, then a correction of the second
-        produce(partition, member(a, 1, ArticleAction.PUBLISHED, "Dam bursts in the valley", EARLY, cluster, 1.0,
-                "Agency A"));
-        produce(partition, member(b, 1, ArticleAction.PUBLISHED, "Valley dam breaks", EARLY.plusSeconds(600),
+        produce(partition, clustered(a, 1, ArticleAction.PUBLISHED, "Dam bursts in the valley", EARLY, cluster,
+                1.0, "Agency A"));
+        produce(partition, clustered(b, 1, ArticleAction.PUBLISHED, "Valley dam breaks", EARLY.plusSeconds(600),
                 cluster, 0.91, "Agency B"));
-        produce(partition, member(c, 1, ArticleAction.PUBLISHED, "Flood after the dam failed",
+        produce(partition, clustered(c, 1, ArticleAction.PUBLISHED, "Flood after the dam failed",
                 EARLY.plusSeconds(1200), cluster, 0.84, "Agency C"));
-        produce(partition, member(b, 2, ArticleAction.CORRECTED, "Valley dam breaks, 300 evacuated",
+        produce(partition, clustered(b, 2, ArticleAction.CORRECTED, "Valley dam breaks, 300 evacuated",
                 EARLY.plusSeconds(600), cluster, 0.92, "Agency B"));
         // When the first is killed and the third moves to another cluster
-        produce(partition, member(a, 2, ArticleAction.KILLED, "Dam bursts in the valley", EARLY, cluster, 1.0,
+        produce(partition, clustered(a, 2, ArticleAction.KILLED, "Dam bursts in the valley", EARLY, cluster, 1.0,
                 "Agency A"));
-        produce(partition, member(c, 2, ArticleAction.UPDATED, "Flood after the dam failed", EARLY.plusSeconds(1200),
-                other, 1.0, "Agency C"));
+        produce(partition, clustered(c, 2, ArticleAction.UPDATED, "Flood after the dam failed",
+                EARLY.plusSeconds(1200), other, 1.0, "Agency C"));
         await().atMost(TIMEOUT).until(() -> cluster(other) != null && cluster(cluster).size() == 1);
 
         // Then the cluster keeps the corrected second report only, which leads it now
@@ -92,7 +85,7 @@ class ClusterStreamIntegrationTest extends PublishServiceTestBase {
         assertThat(members(all.get(1))).containsExactly(a, b);
         assertThat(members(all.get(3))).containsExactly(a, b, c);
         assertThat(members(all.get(6))).containsExactly(b, c);
-        assertThat(clustered(all.get(6)).leadId()).isEqualTo(ArticleIds.fromUri(b));
+        assertThat(clusterOf(all.get(6)).leadId()).isEqualTo(ArticleIds.fromUri(b));
         assertThat(members(all.get(7))).containsExactly(b);
         all.forEach(sse -> EventSchemas.assertValid("clustered".equals(sse.event()) ? EventSchemas.STREAM_CLUSTERED
                 : "killed".equals(sse.event()) ? EventSchemas.STREAM_KILLED : EventSchemas.STREAM_ARTICLE, sse.data()));
@@ -119,11 +112,11 @@ class ClusterStreamIntegrationTest extends PublishServiceTestBase {
         String cluster = "c-" + ArticleIds.fromUri(first);
         int partition = 4;
         // Given the first report of an event, a rewrite of it, and a story alone in its own cluster
-        produce(partition, member(first, 1, ArticleAction.PUBLISHED, "Port closes", EARLY, cluster, 1.0, "A",
+        produce(partition, clustered(first, 1, ArticleAction.PUBLISHED, "Port closes", EARLY, cluster, 1.0, "A",
                 entity));
-        produce(partition, member(rewrite, 1, ArticleAction.PUBLISHED, "The port is closed", EARLY.plusSeconds(60),
-                cluster, 0.9, "B", entity));
-        produce(partition, member(alone, 1, ArticleAction.PUBLISHED, "Ferry strike", EARLY.plusSeconds(120),
+        produce(partition, clustered(rewrite, 1, ArticleAction.PUBLISHED, "The port is closed",
+                EARLY.plusSeconds(60), cluster, 0.9, "B", entity));
+        produce(partition, clustered(alone, 1, ArticleAction.PUBLISHED, "Ferry strike", EARLY.plusSeconds(120),
                 "c-" + ArticleIds.fromUri(alone), 1.0, "C", entity));
         await().atMost(TIMEOUT).until(() -> cluster("c-" + ArticleIds.fromUri(alone)) != null);
 
@@ -183,10 +176,10 @@ class ClusterStreamIntegrationTest extends PublishServiceTestBase {
     }
 
     private List<String> members(ServerSentEvent<String> sse) {
-        return clustered(sse).members().stream().map(ClusterMember::uri).toList();
+        return clusterOf(sse).members().stream().map(ClusterMember::uri).toList();
     }
 
-    private ClusterView clustered(ServerSentEvent<String> sse) {
+    private ClusterView clusterOf(ServerSentEvent<String> sse) {
         assertThat(sse.event()).isEqualTo("clustered");
         return json.readValue(sse.data(), ClusterView.class);
     }
@@ -201,27 +194,5 @@ class ClusterStreamIntegrationTest extends PublishServiceTestBase {
     private ArticleView article(String uri) {
         return Objects.requireNonNull(client().get().uri("/v1/articles/{id}", ArticleIds.fromUri(uri)).exchange()
                 .expectStatus().isOk().expectBody(ArticleView.class).returnResult().getResponseBody());
-    }
-
-    private static EnrichedArticleEvent member(String uri, long version, ArticleAction action, String headline,
-            Instant firstCreated, String clusterId, double score, String source) {
-        return member(uri, version, action, headline, firstCreated, clusterId, score, source, "Valley Dam Authority");
-    }
-
-    /** An enriched report of the given cluster, attributed to the source and naming the entity. */
-    private static EnrichedArticleEvent member(String uri, long version, ArticleAction action, String headline,
-            Instant firstCreated, String clusterId, double score, String source, String entity) {
-        Entity named = new Entity(entity, EntityType.ORGANIZATION,
-                List.of(new Mention(TextField.BODY, 0, entity.length(), entity)), 0.8, 0.9, null);
-        EnrichedArticleEvent base = enriched(uri, version, action, headline, "en", List.of(named));
-        ArticleEvent a = base.article();
-        ArticleEvent article = new ArticleEvent(a.schemaVersion(), a.eventId() + "-" + uri, a.action(), uri,
-                a.version(), headline, entity + " said the dam broke.", source, a.partnerId(), a.language(),
-                firstCreated, a.receivedAt(), a.relatedHints());
-        Enrichment e = base.enrichment();
-        Enrichment enrichment = new Enrichment(e.enrichmentVersion(), e.language(), e.entities(), e.related(),
-                e.keywords(), e.enrichedAt(), null, List.of(),
-                new StoryCluster(clusterId, clusterId.substring(2), 0, score, "same event: " + score));
-        return new EnrichedArticleEvent(base.schemaVersion(), base.eventId() + "-" + uri, article, enrichment);
     }
 }

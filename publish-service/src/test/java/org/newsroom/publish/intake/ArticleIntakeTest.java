@@ -25,10 +25,10 @@ import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
 import org.newsroom.publish.TestMongo;
-import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.stream.StreamCursor;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
@@ -77,7 +77,8 @@ class ArticleIntakeTest {
         articles = new ArticleStore(database);
         StreamEventLog streamEvents = new StreamEventLog(database);
         streamEvents.afterPropertiesSet();
-        intake = new ArticleIntake(articles, new ClusterStore(database), streamEvents, wakeUps::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
+        intake = new ArticleIntake(articles, new ClusterStore(database), streamEvents, wakeUps::incrementAndGet,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
