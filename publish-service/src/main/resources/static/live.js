@@ -11,6 +11,7 @@
   const entityInput = document.getElementById('entity');
   const shown = new Map(); // article id -> its element
   const killed = new Set(); // ids killed since the list was asked for, which an older list answer may still hold
+  const clusterLeads = new Map(); // story cluster id -> its lead's article id, as the stream's clustered events say
   let source = null;
   let generation = 0; // bumps on every filter change, so answers for an old filter are dropped
 
@@ -67,6 +68,8 @@
     item.dataset.id = article.id;
     item.dataset.version = String(article.version);
     item.dataset.action = String(article.action || '').toLowerCase();
+    item.dataset.cluster = typeof article.clusterId === 'string' ? article.clusterId : '';
+    item.dataset.created = String(article.firstCreated || '');
 
     item.appendChild(element('h2', 'headline', article.headline));
 
@@ -123,6 +126,75 @@
     empty.hidden = shown.size > 0;
   }
 
+  // The members of a story cluster live under their lead: the lead the stream named, else the
+  // earliest shown member. The group keeps its place in the list when its lead changes.
+  function regroup(clusterId) {
+    if (!clusterId) {
+      return;
+    }
+    const members = Array.from(shown.values()).filter(node => node.dataset.cluster === clusterId)
+      .sort((first, second) => Date.parse(first.dataset.created) - Date.parse(second.dataset.created)
+        || (first.dataset.id < second.dataset.id ? -1 : 1));
+    if (members.length === 0) {
+      return;
+    }
+    const named = shown.get(clusterLeads.get(clusterId));
+    const lead = named && named.dataset.cluster === clusterId ? named : members[0];
+    const anchor = members.find(node => node.parentElement === list);
+    if (lead.parentElement !== list) {
+      if (anchor) {
+        anchor.before(lead);
+      } else {
+        list.prepend(lead);
+      }
+    }
+    lead.classList.remove('member');
+    let group = lead.querySelector(':scope > ol.members');
+    if (!group) {
+      group = element('ol', 'members');
+      lead.appendChild(group);
+    }
+    members.filter(node => node !== lead).forEach(node => {
+      node.classList.add('member');
+      group.appendChild(node);
+    });
+    members.filter(node => node !== lead).forEach(node => {
+      const former = node.querySelector(':scope > ol.members');
+      if (former) {
+        former.remove();
+      }
+      const size = node.querySelector(':scope > .meta > .cluster-size');
+      if (size) {
+        size.remove();
+      }
+    });
+    let size = lead.querySelector(':scope > .meta > .cluster-size');
+    if (group.childElementCount === 0) {
+      group.remove();
+      if (size) {
+        size.remove();
+      }
+      return;
+    }
+    if (!size) {
+      size = element('span', 'badge cluster-size');
+      lead.querySelector(':scope > .meta').appendChild(size);
+    }
+    size.textContent = members.length + ' reports';
+  }
+
+  // The members a shown lead carries go back to the top level before the lead is replaced or removed.
+  function releaseMembers(node) {
+    const group = node.querySelector(':scope > ol.members');
+    if (group) {
+      Array.from(group.children).forEach(member => {
+        member.classList.remove('member');
+        node.before(member);
+      });
+      group.remove();
+    }
+  }
+
   // A change replaces the shown version in place; a story not shown yet goes on top.
   function show(article, onTop) {
     if (!article || typeof article.id !== 'string') {
@@ -134,6 +206,7 @@
     }
     const item = render(article);
     if (current) {
+      releaseMembers(current);
       current.replaceWith(item);
     } else if (onTop) {
       list.prepend(item);
@@ -141,21 +214,41 @@
       list.appendChild(item);
     }
     shown.set(article.id, item);
+    if (current && current.dataset.cluster !== item.dataset.cluster) {
+      regroup(current.dataset.cluster);
+    }
+    regroup(item.dataset.cluster);
     refreshEmpty();
   }
 
   function remove(id) {
     const current = shown.get(id);
     if (current) {
+      releaseMembers(current);
       current.remove();
       shown.delete(id);
+      regroup(current.dataset.cluster);
       refreshEmpty();
     }
+  }
+
+  // A cluster's members or lead changed: the articles came before this, so only the grouping moves.
+  function clustered(cluster) {
+    if (!cluster || typeof cluster.id !== 'string') {
+      return;
+    }
+    if (typeof cluster.leadId === 'string') {
+      clusterLeads.set(cluster.id, cluster.leadId);
+    } else {
+      clusterLeads.delete(cluster.id);
+    }
+    regroup(cluster.id);
   }
 
   function clear() {
     shown.clear();
     killed.clear();
+    clusterLeads.clear();
     list.replaceChildren();
     refreshEmpty();
   }
@@ -204,6 +297,7 @@
     source.addEventListener('published', event => show(parse(event), true));
     source.addEventListener('updated', event => show(parse(event), true));
     source.addEventListener('corrected', event => show(parse(event), true));
+    source.addEventListener('clustered', event => clustered(parse(event)));
     source.addEventListener('killed', event => {
       const kill = parse(event);
       if (kill && typeof kill.id === 'string') {

@@ -24,6 +24,7 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", 500, "Internal Server Error"),
     INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),
     ARTICLE_NOT_FOUND("article-not-found", 404, "Article not found"),
+    CLUSTER_NOT_FOUND("cluster-not-found", 404, "Story cluster not found"),
     TOO_MANY_STREAMS_FROM_CLIENT("too-many-streams-from-client", 429, "Too many streams from this client"),
     TOO_MANY_STREAMS("too-many-streams", 503, "Too many streams");
 

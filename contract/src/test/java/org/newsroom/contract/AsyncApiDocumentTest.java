@@ -35,7 +35,7 @@ class AsyncApiDocumentTest {
     @Test
     void namesEveryStreamEventAndOnlySchemasThatShipInTheContract() {
         assertThat(new ArrayList<>(channelAt("/v1/stream").path("messages").propertyNames()))
-                .containsExactlyInAnyOrder("published", "updated", "corrected", "killed", "reset", "end");
+                .containsExactlyInAnyOrder("published", "updated", "corrected", "killed", "clustered", "reset", "end");
         List<String> schemas = new ArrayList<>();
         asyncApi.at("/components/messages").forEach(message -> schemas.add(message.at("/payload/schema/$ref").asString()));
         assertThat(schemas).allSatisfy(schema -> assertThat(DOCUMENT.resolveSibling(schema)).exists());

@@ -33,12 +33,14 @@ public final class EventSchemas {
 
     public static final String STREAM_KILLED = "stream-killed.schema.json";
 
+    public static final String STREAM_CLUSTERED = "stream-clustered.schema.json";
+
     public static final String STREAM_RESET = "stream-reset.schema.json";
 
     public static final String STREAM_END = "stream-end.schema.json";
 
     public static final List<String> ALL = List.of(ARTICLE_EVENT, ENRICHED_ARTICLE_EVENT, PUBLISHED_ARTICLE_EVENT,
-            EMBARGOED_ARTICLE, STREAM_ARTICLE, STREAM_KILLED, STREAM_RESET, STREAM_END);
+            EMBARGOED_ARTICLE, STREAM_ARTICLE, STREAM_KILLED, STREAM_CLUSTERED, STREAM_RESET, STREAM_END);
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             registry -> registry

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.newsroom.launcher.LocalMongoServer;
 import org.newsroom.launcher.PartnerCredentials;
 import org.newsroom.launcher.ServiceJars;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -20,34 +19,29 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka
 class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, ReadmeScenario, ScaledScenario {
 
-    private static LocalMongoServer mongo;
-    private static NewsroomServices services;
+    private static LocalPipeline pipeline;
     private static String bootstrapServers;
 
     @BeforeAll
     static void startNewsroom() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
         bootstrapServers = broker.getBrokersAsString();
-        mongo = LocalMongoServer.inMemory("127.0.0.1", 0);
         // Ingest also knows ./newsroom's local partner, whose key and secret the README's lines use.
-        services = NewsroomServices.start(bootstrapServers, mongo.connectionString("newsroom"), "pipeline",
+        pipeline = LocalPipeline.start(bootstrapServers, "pipeline",
                 Map.of(ServiceJars.INGEST, PartnerCredentials.LOCAL.ingestEnvironment(1)),
                 Map.of(ServiceJars.ENRICH, 2, ServiceJars.PUBLISH, 2));
     }
 
     @AfterAll
     static void stopNewsroom() {
-        if (services != null) {
-            services.close();
-        }
-        if (mongo != null) {
-            mongo.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     @Override
     public NewsroomServices services() {
-        return services;
+        return pipeline.services();
     }
 
     @Override
@@ -57,6 +51,6 @@ class EmbeddedPipelineIT extends PipelineScenarios implements LivePageScenario, 
 
     @Override
     String mongoUri() {
-        return mongo.connectionString("newsroom");
+        return pipeline.mongoUri();
     }
 }

@@ -27,14 +27,16 @@ class ApiDocsIntegrationTest extends PublishServiceTestBase {
         assertThat(stream.at("/responses/200/content/application~1x-ndjson/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/StreamMessage");
         JsonNode message = doc.at("/components/schemas/StreamMessage/properties");
-        assertThat(message.at("/event/enum").toString()).contains("published", "killed", "reset", "end",
+        assertThat(message.at("/event/enum").toString()).contains("published", "killed", "clustered", "reset", "end",
                 "heartbeat");
         assertThat(message.at("/data/oneOf").toString()).contains("#/components/schemas/ArticleView",
-                "#/components/schemas/Killed", "#/components/schemas/Reset", "#/components/schemas/End");
+                "#/components/schemas/ClusterView", "#/components/schemas/Killed", "#/components/schemas/Reset",
+                "#/components/schemas/End");
 
         List<String> parameters = new ArrayList<>();
         stream.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
-        assertThat(parameters).containsExactlyInAnyOrder("Last-Event-ID", "cursor", "since", "entity", "lang", "type");
+        assertThat(parameters).containsExactlyInAnyOrder("Last-Event-ID", "cursor", "since", "entity", "lang", "type",
+                "cluster", "firstOfCluster");
         for (String status : List.of("400", "429", "503")) {
             assertThat(stream.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asString())
                     .as("problem of %s", status).isEqualTo("#/components/schemas/Problem");
@@ -63,9 +65,25 @@ class ApiDocsIntegrationTest extends PublishServiceTestBase {
     }
 
     @Test
+    void describesTheClusterQuery() {
+        JsonNode doc = apiDocs();
+
+        JsonNode cluster = doc.at("/paths/~1v1~1clusters~1{id}/get");
+        assertThat(cluster.at("/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/ClusterView");
+        assertThat(cluster.at("/responses/404/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(names(doc.at("/components/schemas/ClusterView/properties")))
+                .containsExactlyInAnyOrder("id", "leadId", "size", "members");
+        assertThat(names(doc.at("/components/schemas/ArticleView/properties"))).contains("clusterId");
+    }
+
+    @Test
     void refusalsCarryTheirDocumentedProblemType() {
         client().get().uri("/v1/articles/{id}", "no-such-article").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo(ProblemType.ARTICLE_NOT_FOUND.uri().toString());
+        client().get().uri("/v1/clusters/{id}", "c-no-such-cluster").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemType.CLUSTER_NOT_FOUND.uri().toString());
         client().get().uri("/v1/articles?limit=0").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(ProblemType.INVALID_PARAMETER.uri().toString())
                 .jsonPath("$.parameter").isEqualTo("limit");

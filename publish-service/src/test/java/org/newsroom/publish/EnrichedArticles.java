@@ -12,6 +12,7 @@ import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
 import org.newsroom.contract.RelatedLink;
+import org.newsroom.contract.StoryCluster;
 import org.newsroom.contract.TextField;
 
 /** Enriched articles for tests; instants have millisecond precision, as MongoDB stores them. */
@@ -39,6 +40,31 @@ public final class EnrichedArticles {
                 List.of("chancellor", "visit"), FIRST_CREATED.plusSeconds(60 * version + 1));
         return new EnrichedArticleEvent(EnrichedArticleEvent.SCHEMA_VERSION, "enriched-" + version, article,
                 enrichment);
+    }
+
+    /** A report of the story cluster, attributed to the source, naming an organization of the Valley Dam. */
+    public static EnrichedArticleEvent clustered(String uri, long version, ArticleAction action, String headline,
+            Instant firstCreated, String clusterId, double score, String source) {
+        return clustered(uri, version, action, headline, firstCreated, clusterId, score, source,
+                "Valley Dam Authority");
+    }
+
+    /** A report of the story cluster, attributed to the source and naming the entity. */
+    public static EnrichedArticleEvent clustered(String uri, long version, ArticleAction action, String headline,
+            Instant firstCreated, String clusterId, double score, String source, String entity) {
+        Entity named = new Entity(entity, EntityType.ORGANIZATION,
+                List.of(new Mention(TextField.BODY, 0, entity.length(), entity)), 0.8, 0.9, null);
+        EnrichedArticleEvent base = enriched(uri, version, action, headline, "en", List.of(named));
+        ArticleEvent a = base.article();
+        ArticleEvent article = new ArticleEvent(a.schemaVersion(), a.eventId() + "-" + uri, a.action(), uri,
+                a.version(), headline, entity + " said the dam broke.", source, a.partnerId(), a.language(),
+                firstCreated, a.receivedAt(), a.relatedHints());
+        Enrichment e = base.enrichment();
+        StoryCluster cluster = action == ArticleAction.KILLED ? null
+                : new StoryCluster(clusterId, clusterId.substring(2), 0, score, "same event: " + score);
+        Enrichment enrichment = new Enrichment(e.enrichmentVersion(), e.language(), e.entities(), e.related(),
+                e.keywords(), e.enrichedAt(), null, List.of(), cluster);
+        return new EnrichedArticleEvent(base.schemaVersion(), base.eventId() + "-" + uri, article, enrichment);
     }
 
     /** Angela Merkel (linked to Q567) and Berlin (not linked). */

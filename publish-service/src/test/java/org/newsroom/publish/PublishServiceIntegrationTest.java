@@ -447,7 +447,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
         var enrichment = event.enrichment();
         return new ArticleView(ArticleIds.fromUri(article.uri()), article.uri(), article.version(), article.action(),
                 article.headline(), article.body(), article.source(), article.language(), article.firstCreated(),
-                article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.keywords(),
+                article.receivedAt(), enrichment.entities(), enrichment.related(), enrichment.keywords(), null,
                 enrichment.enrichmentVersion(), enrichment.enrichedAt(), enrichment.enrichedAt(), false, null);
     }
 }

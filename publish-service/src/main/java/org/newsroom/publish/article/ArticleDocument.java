@@ -16,6 +16,7 @@ import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
 import org.newsroom.contract.RelatedLink;
+import org.newsroom.contract.StoryCluster;
 import org.newsroom.contract.TextField;
 
 /**
@@ -34,6 +35,7 @@ public final class ArticleDocument {
     static final String ENTITY_KEYS = "entityKeys";
     static final String ENTITY_TYPES = "entities.type";
     static final String WITHDRAWN = "withdrawn";
+    static final String CLUSTER_ID = "clusterId";
 
     /** Fields that stay inside publish-service: not part of the view, not copied into stream events. */
     private static final List<String> INTERNAL_FIELDS = List.of("partnerId", "sourcePosition", ENTITY_KEYS,
@@ -43,22 +45,24 @@ public final class ArticleDocument {
 
     private final SourcePosition position;
 
-    private ArticleDocument(Document document, SourcePosition position) {
+    private final EnrichedArticleEvent event;
+
+    private ArticleDocument(Document document, SourcePosition position, EnrichedArticleEvent event) {
         this.document = document;
         this.position = position;
+        this.event = event;
     }
 
     /**
      * The document for an enriched article. The language is the partner's declaration when there is
-     * one, because the partner knows its story; detection only fills the gap. A kill keeps only what
-     * identifies the article: its body, entities and related links must not be served any more.
+     * one, because the partner knows its story; detection only fills the gap.
      */
     public static ArticleDocument of(EnrichedArticleEvent event, SourcePosition position, Instant storedAt,
             @Nullable String traceId) {
         ArticleEvent article = event.article();
-        Enrichment enrichment = event.enrichment();
         boolean withdrawn = article.action() == ArticleAction.KILLED;
-        List<Entity> entities = withdrawn ? List.of() : enrichment.entities();
+        Enrichment enrichment = withdrawn ? withdrawn(event.enrichment()) : event.enrichment();
+        StoryCluster cluster = enrichment.cluster();
         String language = article.language() != null ? article.language() : enrichment.language();
         Document document = new Document(ID, ArticleIds.fromUri(article.uri()))
                 .append("uri", article.uri())
@@ -72,12 +76,12 @@ public final class ArticleDocument {
                 .append(LANGUAGE_KEY, ArticleFilter.languageKey(language))
                 .append(FIRST_CREATED, Date.from(article.firstCreated()))
                 .append("receivedAt", Date.from(article.receivedAt()))
-                .append("entities", entities.stream().map(ArticleDocument::entity).toList())
-                .append(ENTITY_KEYS, entities.stream().flatMap(entity -> EntityKeys.of(entity).stream()).distinct()
-                        .toList())
-                .append("related",
-                        withdrawn ? List.of() : enrichment.related().stream().map(ArticleDocument::related).toList())
-                .append("keywords", withdrawn ? List.of() : enrichment.keywords())
+                .append("entities", enrichment.entities().stream().map(ArticleDocument::entity).toList())
+                .append(ENTITY_KEYS, enrichment.entities().stream()
+                        .flatMap(entity -> EntityKeys.of(entity).stream()).distinct().toList())
+                .append("related", enrichment.related().stream().map(ArticleDocument::related).toList())
+                .append("keywords", enrichment.keywords())
+                .append(CLUSTER_ID, cluster == null ? null : cluster.id())
                 .append("enrichmentVersion", enrichment.enrichmentVersion())
                 .append("enrichedAt", Date.from(enrichment.enrichedAt()))
                 .append("storedAt", Date.from(storedAt))
@@ -85,7 +89,16 @@ public final class ArticleDocument {
                 .append("traceId", traceId)
                 .append("sourcePosition",
                         new Document("partition", position.partition()).append("offset", position.offset()));
-        return new ArticleDocument(document, position);
+        return new ArticleDocument(document, position, event);
+    }
+
+    /**
+     * What a kill keeps of an enrichment: only what identifies how it was made. Its entities,
+     * related links and keywords must not be served any more, and a killed article leaves its cluster.
+     */
+    private static Enrichment withdrawn(Enrichment enrichment) {
+        return new Enrichment(enrichment.enrichmentVersion(), enrichment.language(), List.of(), List.of(), List.of(),
+                enrichment.enrichedAt(), enrichment.entitiesOmitted(), List.of(), null);
     }
 
     public String id() {
@@ -98,6 +111,16 @@ public final class ArticleDocument {
 
     public SourcePosition position() {
         return position;
+    }
+
+    /** The enriched article this document was made of. */
+    public EnrichedArticleEvent event() {
+        return event;
+    }
+
+    /** The story cluster of this version; none once withdrawn or where clustering did not run. */
+    public @Nullable String clusterId() {
+        return document.getString(CLUSTER_ID);
     }
 
     /** The whole document as the {@code articles} collection holds it. */
@@ -141,6 +164,7 @@ public final class ArticleDocument {
                 document.getList("entities", Document.class).stream().map(ArticleDocument::entity).toList(),
                 document.getList("related", Document.class).stream().map(ArticleDocument::related).toList(),
                 document.getList("keywords", String.class, List.of()),
+                document.getString(CLUSTER_ID),
                 document.getString("enrichmentVersion"),
                 instant(document, "enrichedAt"),
                 instant(document, "storedAt"),

@@ -25,6 +25,8 @@ import org.newsroom.contract.RelatedLink;
  * @param entities named entities, most salient first
  * @param related earlier related articles
  * @param keywords the terms that characterize the article, most characteristic first
+ * @param clusterId the story cluster of the article ({@code GET /v1/clusters/{id}}): the articles of any
+ *        partner reporting the same event; none once withdrawn or where clustering did not run
  * @param enrichmentVersion engine and model that produced the enrichment
  * @param enrichedAt when the enrichment was computed
  * @param storedAt when publish-service stored this version
@@ -46,6 +48,7 @@ public record ArticleView(
         List<Entity> entities,
         List<RelatedLink> related,
         List<String> keywords,
+        @Nullable String clusterId,
         String enrichmentVersion,
         Instant enrichedAt,
         Instant storedAt,

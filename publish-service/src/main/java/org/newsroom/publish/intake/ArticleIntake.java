@@ -3,6 +3,7 @@ package org.newsroom.publish.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.stream.NewEventsSignal;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
@@ -31,14 +33,18 @@ public class ArticleIntake {
 
     private final ArticleStore articles;
 
+    private final ClusterStore clusters;
+
     private final StreamEventLog streamEvents;
 
     private final NewEventsSignal newEvents;
 
     private final Clock clock;
 
-    public ArticleIntake(ArticleStore articles, StreamEventLog streamEvents, NewEventsSignal newEvents, Clock clock) {
+    public ArticleIntake(ArticleStore articles, ClusterStore clusters, StreamEventLog streamEvents,
+            NewEventsSignal newEvents, Clock clock) {
         this.articles = articles;
+        this.clusters = clusters;
         this.streamEvents = streamEvents;
         this.newEvents = newEvents;
         this.clock = clock;
@@ -57,8 +63,9 @@ public class ArticleIntake {
     }
 
     /**
-     * Applies a batch, in its order: one read and one bulk write of the articles, one insert of the
-     * stream events of the changes. Completes with one entry per incoming article, in the batch's
+     * Applies a batch, in its order: one read and one bulk write of the articles, then of the
+     * clusters the changes touch, one insert of the stream events of the changes (each with the
+     * clusters it changed). Completes with one entry per incoming article, in the batch's
      * order: the stored version where it changed the article, empty where it did not.
      */
     public Mono<List<Optional<ArticleView>>> acceptAll(List<Incoming> batch) {
@@ -67,20 +74,26 @@ public class ArticleIntake {
                 .map(incoming -> ArticleDocument.of(incoming.event(), incoming.position(), storedAt, incoming.traceId()))
                 .toList();
         return articles.storeAll(documents).flatMap(changed -> {
-            List<Optional<ArticleView>> stored = new ArrayList<>(documents.size());
-            List<StreamEventLog.Recording> changes = new ArrayList<>();
+            List<ArticleDocument> changes = new ArrayList<>();
             for (int index = 0; index < documents.size(); index++) {
-                ArticleDocument article = documents.get(index);
                 if (changed.get(index)) {
-                    ArticleView view = article.toView();
-                    changes.add(new StreamEventLog.Recording(new StreamEvent(article.position(), view), article));
-                    stored.add(Optional.of(view));
-                }
-                else {
-                    stored.add(Optional.empty());
+                    changes.add(documents.get(index));
                 }
             }
-            return recordChanges(changes).thenReturn(stored);
+            return clusters.applyAll(changes).flatMap(clustered -> {
+                List<StreamEventLog.Recording> recordings = new ArrayList<>(changes.size());
+                for (int index = 0; index < changes.size(); index++) {
+                    ArticleDocument article = changes.get(index);
+                    recordings.add(new StreamEventLog.Recording(
+                            new StreamEvent(article.position(), article.toView(), clustered.get(index)), article));
+                }
+                List<Optional<ArticleView>> stored = new ArrayList<>(documents.size());
+                Iterator<StreamEventLog.Recording> recorded = recordings.iterator();
+                for (Boolean change : changed) {
+                    stored.add(change ? Optional.of(recorded.next().event().article()) : Optional.empty());
+                }
+                return recordChanges(recordings).thenReturn(stored);
+            });
         });
     }
 

@@ -1,6 +1,8 @@
 package org.newsroom.publish.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SynchronousSink;
 
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,9 @@ public class LiveStream {
             Flux<Item> events = from.flatMapMany(cursor -> Flux.concat(Flux.just(new Start(cursor)),
                     catchUp(cursor), feed.events().map(EventItem::live)));
             return Flux.merge(1, events, heartbeats.onBackpressureDrop())
-                    .<StreamMessage>handle(session::handle)
+                    // One item at a time, so a slow reader leaves events in its feed's bounded buffer, where
+                    // overflowing it ends the stream, instead of in a prefetch queue here.
+                    .concatMapIterable(session::handle, 1)
                     .doOnNext(session::delivered)
                     .takeUntilOther(Mono.delay(maxLifetime))
                     .concatWith(Mono.fromSupplier(() -> session.end("lifetime")))
@@ -116,12 +119,21 @@ public class LiveStream {
                 });
     }
 
-    static StreamMessage messageOf(StreamEvent event, StreamCursor cursor) {
+    /** The {@code index}th message of the event: the article first, then the clusters it changed. */
+    static StreamMessage messageOf(StreamEvent event, int index, StreamCursor cursor) {
         ArticleView article = event.article();
+        if (index > 0) {
+            return new StreamMessage(StreamMessage.CLUSTERED, cursor.encode(), event.clustered().get(index - 1));
+        }
         String name = article.action().name().toLowerCase(Locale.ROOT);
         Object data = article.action() == ArticleAction.KILLED ? new StreamMessage.Killed(article.id(), article.uri())
                 : article;
         return new StreamMessage(name, cursor.encode(), data);
+    }
+
+    private static boolean passes(StreamFilter filter, StreamEvent event, int index) {
+        return index == 0 ? filter.matches(event.article())
+                : filter.matches(event.article(), event.clustered().get(index - 1));
     }
 
     /** What flows into a session, in order; heartbeat ticks are merged in. */
@@ -169,32 +181,39 @@ public class LiveStream {
             this.metrics = metrics;
         }
 
-        void handle(Item item, SynchronousSink<StreamMessage> sink) {
+        List<StreamMessage> handle(Item item) {
+            List<StreamMessage> out = new ArrayList<>(1);
             if (item instanceof Start start) {
                 cursor = start.cursor();
-                sink.next(heartbeat());
+                out.add(heartbeat());
             }
             else if (item instanceof EventItem eventItem) {
                 StreamEvent event = eventItem.event();
                 if (cursor == null || cursor.covers(event.position())) {
-                    return;
+                    return out;
                 }
-                cursor = cursor.advance(event.position());
-                if (filter.matches(event.article())) {
-                    sink.next(messageOf(event, cursor));
-                    if (eventItem.live()) {
-                        metrics.deliveredLive(event.article().receivedAt());
+                // A client that left inside the event resumes with the messages it was not given.
+                int messages = event.messages();
+                for (int index = cursor.given(event.position()); index < messages; index++) {
+                    cursor = index == messages - 1 ? cursor.advance(event.position())
+                            : cursor.advanceWithin(event.position(), index + 1);
+                    if (passes(filter, event, index)) {
+                        out.add(messageOf(event, index, cursor));
+                        if (index == 0 && eventItem.live()) {
+                            metrics.deliveredLive(event.article().receivedAt());
+                        }
                     }
                 }
             }
             else if (item instanceof ResetItem reset) {
                 cursor = cursor == null ? reset.cursor() : cursor.max(reset.cursor());
-                sink.next(new StreamMessage(StreamMessage.RESET, cursor.encode(),
+                out.add(new StreamMessage(StreamMessage.RESET, cursor.encode(),
                         new StreamMessage.Reset("cursor-expired", REFETCH)));
             }
             else {
-                sink.next(heartbeat());
+                out.add(heartbeat());
             }
+            return out;
         }
 
         private StreamMessage heartbeat() {

@@ -58,7 +58,9 @@ class StreamController {
     @Tag(name = "stream")
     @Operation(operationId = "stream", summary = "Every change of an article, live, resumable",
             description = "A long-lived response: one message per stored change, named after its action "
-                    + "(published, updated, corrected, killed), plus reset (the cursor is behind retention: "
+                    + "(published, updated, corrected, killed), clustered (a story cluster's members or lead "
+                    + "changed: the cluster as after the change, sent right after the article that changed it), "
+                    + "plus reset (the cursor is behind retention: "
                     + "refetch /v1/articles) and end (reconnect with the cursor it carries). The SSE `id` is "
                     + "the cursor; a comment every 15 s keeps the connection alive. The events and their "
                     + "payloads are specified in docs/asyncapi.yaml and contract/src/main/resources/schemas/.",
@@ -97,8 +99,14 @@ class StreamController {
             @RequestParam(required = false) @Nullable List<String> lang,
             @Parameter(description = "only articles with an entity of this type (PERSON, ORGANIZATION, LOCATION, "
                     + "MISC); repeatable") @RequestParam(required = false) @Nullable List<String> type,
+            @Parameter(description = "only the articles and `clustered` changes of this story cluster (an "
+                    + "article's `clusterId`)") @RequestParam(required = false) @Nullable String cluster,
+            @Parameter(description = "only the first article of each story cluster, and no `clustered` events: one "
+                    + "item per news event", schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) @Nullable String firstOfCluster,
             @Parameter(hidden = true) ServerHttpRequest request) {
-        return open(lastEventId, cursor, since, entity, lang, type, request).map(StreamController::toSse);
+        return open(lastEventId, cursor, since, new Filters(entity, lang, type, cluster, firstOfCluster), request)
+                .map(StreamController::toSse);
     }
 
     @GetMapping(path = "/v1/stream", produces = MediaType.APPLICATION_NDJSON_VALUE)
@@ -110,16 +118,39 @@ class StreamController {
             @RequestParam(required = false) @Nullable List<String> entity,
             @RequestParam(required = false) @Nullable List<String> lang,
             @RequestParam(required = false) @Nullable List<String> type,
+            @RequestParam(required = false) @Nullable String cluster,
+            @RequestParam(required = false) @Nullable String firstOfCluster,
             ServerHttpRequest request) {
-        return open(lastEventId, cursor, since, entity, lang, type, request);
+        return open(lastEventId, cursor, since, new Filters(entity, lang, type, cluster, firstOfCluster), request);
+    }
+
+    /** The raw filter parameters of a stream request. */
+    private record Filters(@Nullable List<String> entity, @Nullable List<String> lang, @Nullable List<String> type,
+            @Nullable String cluster, @Nullable String firstOfCluster) {
+
+        StreamFilter toFilter() {
+            return StreamFilter.of(orEmpty(entity), orEmpty(lang), orEmpty(type))
+                    .inCluster(cluster == null || cluster.isBlank() ? null : cluster.strip(), firstOnly());
+        }
+
+        private boolean firstOnly() {
+            if (firstOfCluster == null || firstOfCluster.isBlank()) {
+                return false;
+            }
+            return switch (firstOfCluster.strip()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidParameterException("firstOfCluster",
+                        "'" + firstOfCluster + "' is not true or false.");
+            };
+        }
     }
 
     /** Checks every parameter before taking a connection slot, so bad input is a 400, never a held slot. */
     private Flux<StreamMessage> open(@Nullable String lastEventId, @Nullable String cursor, @Nullable String since,
-            @Nullable List<String> entity, @Nullable List<String> lang, @Nullable List<String> type,
-            ServerHttpRequest request) {
+            Filters filters, ServerHttpRequest request) {
         StreamStart start = startOf(lastEventId != null && !lastEventId.isBlank() ? lastEventId : cursor, since);
-        StreamFilter filter = StreamFilter.of(orEmpty(entity), orEmpty(lang), orEmpty(type));
+        StreamFilter filter = filters.toFilter();
         Runnable release = limiter.acquire(clientOf(request));
         return liveStream.open(start, filter).doFinally(signal -> release.run());
     }

@@ -18,15 +18,22 @@ import org.newsroom.publish.article.SourcePosition;
  * serves it and however the partitions are spread over the instances. A partition the cursor does
  * not name has not been seen at all.
  *
- * <p>Clients get it as an opaque, URL-safe string ({@link #encode()}): base64url of
- * {@code v1:<partition>=<offset>,...}, so the format can change behind the version tag.
+ * <p>An event may be delivered as several messages (an article, then the clusters it changed). A
+ * client that left between them resumes inside the event: per partition the cursor may also say
+ * how many messages of the event right after its offset were given, so a resume sends the rest and
+ * nothing twice.
  *
- * @param offsets the last seen offset per partition
+ * <p>Clients get it as an opaque, URL-safe string ({@link #encode()}): base64url of
+ * {@code v1:<partition>=<offset>,...}, where an offset inside an event is
+ * {@code <offset of the event>.<messages given>}, so the format can change behind the version tag.
+ *
+ * @param offsets the last fully seen offset per partition
+ * @param parts per partition, how many messages of the event right after its offset were given
  */
-public record StreamCursor(SortedMap<Integer, Long> offsets) {
+public record StreamCursor(SortedMap<Integer, Long> offsets, SortedMap<Integer, Integer> parts) {
 
     /** No event of any partition seen. */
-    public static final StreamCursor ORIGIN = new StreamCursor(new TreeMap<>());
+    public static final StreamCursor ORIGIN = new StreamCursor(new TreeMap<>(), new TreeMap<>());
 
     private static final String VERSION = "v1:";
 
@@ -34,6 +41,11 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
 
     public StreamCursor {
         offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
+        parts = Collections.unmodifiableSortedMap(new TreeMap<>(parts));
+    }
+
+    public StreamCursor(SortedMap<Integer, Long> offsets) {
+        this(offsets, new TreeMap<>());
     }
 
     public long offsetOf(int partition) {
@@ -52,14 +64,50 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
         }
         TreeMap<Integer, Long> next = new TreeMap<>(offsets);
         next.put(position.partition(), position.offset());
-        return new StreamCursor(next);
+        TreeMap<Integer, Integer> nextParts = new TreeMap<>(parts);
+        nextParts.remove(position.partition());
+        return new StreamCursor(next, nextParts);
+    }
+
+    /**
+     * This cursor after the first {@code given} messages of the event at the given position (and
+     * everything before it); never moves a partition backwards.
+     */
+    public StreamCursor advanceWithin(SourcePosition position, int given) {
+        if (covers(position) || given <= given(position)) {
+            return this;
+        }
+        TreeMap<Integer, Long> next = new TreeMap<>(offsets);
+        next.put(position.partition(), position.offset() - 1);
+        TreeMap<Integer, Integer> nextParts = new TreeMap<>(parts);
+        nextParts.put(position.partition(), given);
+        return new StreamCursor(next, nextParts);
+    }
+
+    /** How many messages of the event at this position were given already; 0 if none or if it is fully seen. */
+    public int given(SourcePosition position) {
+        return !covers(position) && position.offset() == offsetOf(position.partition()) + 1
+                ? parts.getOrDefault(position.partition(), 0) : 0;
     }
 
     /** The furthest of both cursors, partition by partition. */
     public StreamCursor max(StreamCursor other) {
         TreeMap<Integer, Long> next = new TreeMap<>(offsets);
-        other.offsets.forEach((partition, offset) -> next.merge(partition, offset, Math::max));
-        return new StreamCursor(next);
+        TreeMap<Integer, Integer> nextParts = new TreeMap<>(parts);
+        other.offsets.forEach((partition, offset) -> {
+            long mine = offsetOf(partition);
+            int otherParts = other.parts.getOrDefault(partition, 0);
+            if (offset > mine || offset == mine && otherParts > parts.getOrDefault(partition, 0)) {
+                next.put(partition, offset);
+                if (otherParts > 0) {
+                    nextParts.put(partition, otherParts);
+                }
+                else {
+                    nextParts.remove(partition);
+                }
+            }
+        });
+        return new StreamCursor(next, nextParts);
     }
 
     /** Whether some partition of the other cursor is further than this one. */
@@ -69,7 +117,8 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
 
     public String encode() {
         String plain = VERSION + offsets.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .map(entry -> entry.getKey() + "=" + (parts.containsKey(entry.getKey())
+                        ? (entry.getValue() + 1) + "." + parts.get(entry.getKey()) : entry.getValue()))
                 .collect(Collectors.joining(","));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
@@ -88,6 +137,7 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
         }
         String body = plain.substring(VERSION.length());
         TreeMap<Integer, Long> offsets = new TreeMap<>();
+        TreeMap<Integer, Integer> given = new TreeMap<>();
         if (body.isEmpty()) {
             return ORIGIN;
         }
@@ -95,9 +145,18 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
             String[] parts = pair.split("=", -1);
             try {
                 int partition = Integer.parseInt(parts[0]);
-                long offset = Long.parseLong(parts[1]);
-                if (parts.length != 2 || partition < 0 || offset < 0
-                        || offsets.put(partition, offset) != null) {
+                String[] within = parts[1].split("\\.", -1);
+                long offset = Long.parseLong(within[0]);
+                int messages = within.length == 2 ? Integer.parseInt(within[1]) : 0;
+                if (parts.length != 2 || within.length > 2 || partition < 0 || offset < 0
+                        || within.length == 2 && messages < 1) {
+                    throw new MalformedCursorException();
+                }
+                if (within.length == 2) {
+                    offset--;
+                    given.put(partition, messages);
+                }
+                if (offsets.put(partition, offset) != null) {
                     throw new MalformedCursorException();
                 }
             }
@@ -105,7 +164,7 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
                 throw new MalformedCursorException();
             }
         }
-        return new StreamCursor(offsets);
+        return new StreamCursor(offsets, given);
     }
 
     static StreamCursor of(Map<Integer, Long> offsets) {
@@ -114,6 +173,6 @@ public record StreamCursor(SortedMap<Integer, Long> offsets) {
 
     @Override
     public String toString() {
-        return offsets.toString();
+        return parts.isEmpty() ? offsets.toString() : offsets + " within " + parts;
     }
 }

@@ -33,6 +33,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterDocuments;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -74,6 +75,9 @@ public class StreamEventLog implements InitializingBean {
     private static final String ID = "_id";
 
     private static final String NEWEST = "newest";
+
+    /** The clusters an event changed; absent in events logged before clusters existed. */
+    private static final String CLUSTERED = "clustered";
 
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
@@ -186,7 +190,7 @@ public class StreamEventLog implements InitializingBean {
     /** The document an event is logged as. */
     public static Document toDocument(Recording recording) {
         StreamEvent event = recording.event();
-        return new Document(ID, idOf(event.position()))
+        Document document = new Document(ID, idOf(event.position()))
                 .append("articleId", event.article().id())
                 .append("action", event.article().action().name())
                 .append("version", event.article().version())
@@ -194,6 +198,10 @@ public class StreamEventLog implements InitializingBean {
                 .append(OFFSET, event.position().offset())
                 .append(STORED_AT, Date.from(event.article().storedAt()))
                 .append("article", recording.article().viewDocument());
+        if (!event.clustered().isEmpty()) {
+            document.append(CLUSTERED, event.clustered().stream().map(ClusterDocuments::toDocument).toList());
+        }
+        return document;
     }
 
     /**
@@ -321,7 +329,8 @@ public class StreamEventLog implements InitializingBean {
     }
 
     private static StreamEvent toEvent(Document document) {
-        return new StreamEvent(positionOf(document), ArticleDocument.viewOf(document.get("article", Document.class)));
+        return new StreamEvent(positionOf(document), ArticleDocument.viewOf(document.get("article", Document.class)),
+                document.getList(CLUSTERED, Document.class, List.of()).stream().map(ClusterDocuments::viewOf).toList());
     }
 
     private static SourcePosition positionOf(Document document) {

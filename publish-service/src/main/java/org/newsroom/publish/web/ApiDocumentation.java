@@ -52,7 +52,7 @@ public class ApiDocumentation {
                         "detail", text("this occurrence, in words"),
                         "instance", text("the request path").format("uri-reference"),
                         "parameter", text("the query parameter or header at fault, for invalid parameters"),
-                        "id", text("the article id that was not found")));
+                        "id", text("the article or story cluster id that was not found")));
     }
 
     private static Schema<Object> text(String description) {

@@ -28,6 +28,7 @@ import org.newsroom.publish.EnrichedArticles;
 import org.newsroom.publish.article.ArticleDocument;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.intake.ArticleIntake;
 import org.newsroom.publish.intake.ArticleIntake.Incoming;
 import org.newsroom.publish.stream.StreamCursor;
@@ -97,7 +98,7 @@ public final class IntakeThroughputBench {
         articles.afterPropertiesSet();
         StreamEventLog log = new StreamEventLog(database);
         log.afterPropertiesSet();
-        ArticleIntake intake = new ArticleIntake(articles, log, () -> { }, Clock.systemUTC());
+        ArticleIntake intake = new ArticleIntake(articles, new ClusterStore(database), log, () -> { }, Clock.systemUTC());
         long start = System.nanoTime();
         long stored = 0;
         for (int from = 0; from < incoming.size(); from += BATCH) {

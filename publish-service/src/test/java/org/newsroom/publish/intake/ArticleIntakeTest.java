@@ -28,6 +28,7 @@ import org.newsroom.publish.TestMongo;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.stream.StreamCursor;
 import org.newsroom.publish.stream.StreamEvent;
 import org.newsroom.publish.stream.StreamEventLog;
@@ -76,7 +77,8 @@ class ArticleIntakeTest {
         articles = new ArticleStore(database);
         StreamEventLog streamEvents = new StreamEventLog(database);
         streamEvents.afterPropertiesSet();
-        intake = new ArticleIntake(articles, streamEvents, wakeUps::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
+        intake = new ArticleIntake(articles, new ClusterStore(database), streamEvents, wakeUps::incrementAndGet,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -222,7 +224,7 @@ class ArticleIntakeTest {
         var enrichment = event.enrichment();
         return new ArticleView(ID, URI, article.version(), article.action(), article.headline(), article.body(),
                 article.source(), article.language(), article.firstCreated(), article.receivedAt(),
-                enrichment.entities(), enrichment.related(), enrichment.keywords(), enrichment.enrichmentVersion(),
+                enrichment.entities(), enrichment.related(), enrichment.keywords(), null, enrichment.enrichmentVersion(),
                 enrichment.enrichedAt(), NOW, false, TRACE_ID);
     }
 }

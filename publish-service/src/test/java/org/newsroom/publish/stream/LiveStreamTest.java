@@ -33,6 +33,7 @@ import org.newsroom.publish.TestMongo;
 import org.newsroom.publish.article.ArticleStore;
 import org.newsroom.publish.article.ArticleView;
 import org.newsroom.publish.article.SourcePosition;
+import org.newsroom.publish.cluster.ClusterStore;
 import org.newsroom.publish.intake.ArticleIntake;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -81,7 +82,8 @@ class LiveStreamTest {
         meters = new SimpleMeterRegistry();
         liveStream = new LiveStream(hub, log, properties,
                 new StreamMetrics(meters, new ConnectionLimiter(properties), Clock.fixed(NOW, ZoneOffset.UTC)));
-        intake = new ArticleIntake(new ArticleStore(database), log, hub, Clock.fixed(NOW, ZoneOffset.UTC));
+        intake = new ArticleIntake(new ArticleStore(database), new ClusterStore(database), log, hub,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static PublishProperties properties() {

@@ -29,7 +29,8 @@ class StreamSchemaIntegrationTest extends PublishServiceTestBase {
 
     private static final Map<String, String> SCHEMA_OF_EVENT = Map.of("published", EventSchemas.STREAM_ARTICLE,
             "updated", EventSchemas.STREAM_ARTICLE, "corrected", EventSchemas.STREAM_ARTICLE,
-            "killed", EventSchemas.STREAM_KILLED, StreamMessage.RESET, EventSchemas.STREAM_RESET,
+            "killed", EventSchemas.STREAM_KILLED, StreamMessage.CLUSTERED, EventSchemas.STREAM_CLUSTERED,
+            StreamMessage.RESET, EventSchemas.STREAM_RESET,
             StreamMessage.END, EventSchemas.STREAM_END);
 
     @Test
