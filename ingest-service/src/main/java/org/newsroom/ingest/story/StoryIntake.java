@@ -2,7 +2,6 @@ package org.newsroom.ingest.story;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -61,7 +60,7 @@ public class StoryIntake {
     }
 
     private Mono<StoryAccepted> accept(Story story, StoryRequest request, Partner partner) {
-        Intent intent = StoryValidator.intent(request, new ArrayList<>());
+        Intent intent = story.intent();
         String contentHash = ContentHash.of(story.headline(), story.body(), story.source(), story.language(),
                 intent == Intent.KILL);
         Claim claim = ledger.claim(story.uri(), request.version(), contentHash, intent, (version, action) -> story

@@ -5,7 +5,6 @@ import java.util.List;
 import org.newsroom.ingest.ApiDocumentation;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
-import org.newsroom.ingest.partner.PartnerRateLimiter;
 import org.newsroom.ingest.story.StoryAccepted;
 import org.newsroom.ingest.story.StoryIntake;
 import org.newsroom.ingest.story.StoryRequest;
@@ -16,14 +15,10 @@ import org.newsroom.ingest.story.format.MappedStory;
 import org.newsroom.ingest.story.format.NdjsonLines;
 import org.newsroom.ingest.story.format.NinjsStoryReader;
 import org.newsroom.ingest.story.format.PlainTextStoryReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,9 +57,7 @@ class StoryController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private static final Logger log = LoggerFactory.getLogger(StoryController.class);
-
-    private final PartnerAuthenticator authenticator;
+    private final PartnerGate gate;
 
     private final JsonStoryReader jsonReader;
 
@@ -76,24 +69,17 @@ class StoryController {
 
     private final StoryIntake intake;
 
-    private final StoryProblems problems;
+    private final StoryOutcomes outcomes;
 
-    private final PartnerRateLimiter rateLimiter;
-
-    private final StoryMetrics metrics;
-
-    StoryController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, JsonStoryReader jsonReader,
-            PlainTextStoryReader textReader, NinjsStoryReader ninjsReader, FeedStoryReader feedReader,
-            StoryIntake intake, StoryProblems problems, StoryMetrics metrics) {
-        this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+    StoryController(PartnerGate gate, JsonStoryReader jsonReader, PlainTextStoryReader textReader,
+            NinjsStoryReader ninjsReader, FeedStoryReader feedReader, StoryIntake intake, StoryOutcomes outcomes) {
+        this.gate = gate;
         this.jsonReader = jsonReader;
         this.textReader = textReader;
         this.ninjsReader = ninjsReader;
         this.feedReader = feedReader;
         this.intake = intake;
-        this.problems = problems;
-        this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
     /** A push of stories, in any format: what {@link TraceIdHeader} and {@link RejectedStoryCounter} watch. */
@@ -185,8 +171,8 @@ class StoryController {
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     Mono<ResponseEntity<StoryAccepted>> submitJson(@Parameter(hidden = true) @RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
     }
 
     /** A story as partners paste it; see {@link PlainTextStoryReader} for the headers it needs. */
@@ -195,8 +181,9 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("text", intake.accept(textReader.read(body, headers), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("text", intake.accept(textReader.read(body, headers), partner))
+                .map(StoryController::answer);
     }
 
     /**
@@ -209,7 +196,7 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
+        Partner partner = gate.admit(headers, body);
         List<NdjsonLines.Line> lines = NdjsonLines.split(body);
         if (lines.isEmpty()) {
             throw StoryUnreadableException.missingBody();
@@ -230,8 +217,8 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitNinjs(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("ninjs", accept(ninjsReader.read(body), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("ninjs", accept(ninjsReader.read(body), partner)).map(StoryController::answer);
     }
 
     /**
@@ -245,7 +232,7 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
+        Partner partner = gate.admit(headers, body);
         return Flux.fromIterable(feedReader.read(body))
                 .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
                         : Mono.defer(() -> accept(item.story(), partner))))
@@ -259,24 +246,9 @@ class StoryController {
     }
 
     private Mono<BatchLineResult> result(int line, String format, Mono<StoryAccepted> accepted) {
-        return accepted(format, accepted)
+        return outcomes.accepted(format, accepted)
                 .map(story -> BatchLineResult.accepted(line, story.answeredWith().value(), story))
-                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, rejected(failure))));
-    }
-
-    /** Logs and counts a story once it is accepted; a rejection is counted where its answer is made. */
-    private Mono<StoryAccepted> accepted(String format, Mono<StoryAccepted> accepted) {
-        return accepted.doOnNext(story -> {
-            log.info("Accepted {} version {} ({}, {})", story.uri(), story.version(), story.status(), format);
-            metrics.accepted(format, story.status());
-        });
-    }
-
-    /** A line or item of a batch that is refused on its own: counted here, the request itself is a 207. */
-    private ProblemDetail rejected(Throwable failure) {
-        ProblemDetail problem = problems.describe(failure);
-        metrics.rejected(HttpStatusCode.valueOf(problem.getStatus()));
-        return problem;
+                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, outcomes.rejected(failure))));
     }
 
     private static ResponseEntity<List<BatchLineResult>> multiStatus(List<BatchLineResult> results) {
@@ -285,13 +257,5 @@ class StoryController {
 
     private static ResponseEntity<StoryAccepted> answer(StoryAccepted accepted) {
         return ResponseEntity.status(accepted.answeredWith()).body(accepted);
-    }
-
-    /** Authenticates, then counts the request against the partner's rate limit. */
-    private Partner authenticate(HttpHeaders headers, byte[] body) {
-        Partner partner = authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
-                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
-        rateLimiter.acquire(partner);
-        return partner;
     }
 }

@@ -46,7 +46,7 @@ import reactor.core.publisher.Mono;
 
 /** Idempotent pushes, monotonic versions, corrections, kills and the rate limit, as a partner sees them. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
         PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class, ClockConfiguration.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
