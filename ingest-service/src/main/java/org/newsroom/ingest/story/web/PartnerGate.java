@@ -22,11 +22,21 @@ class PartnerGate {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Authenticates, then counts the request against the partner's rate limit. */
+    /** Authenticates a request of one story, then counts it against the partner's rate limit. */
     Partner admit(HttpHeaders headers, byte[] body) {
-        Partner partner = authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
-                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
-        rateLimiter.acquire(partner);
+        Partner partner = authenticate(headers, body);
+        charge(partner, 1);
         return partner;
+    }
+
+    /** Authenticates a batch or feed; its stories are counted with {@link #charge} once they are counted. */
+    Partner authenticate(HttpHeaders headers, byte[] body) {
+        return authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
+                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
+    }
+
+    /** Counts {@code stories} against the partner's rate limit, all or none. */
+    void charge(Partner partner, int stories) {
+        rateLimiter.acquire(partner, stories);
     }
 }

@@ -160,7 +160,8 @@ class StoryController {
     @ApiResponse(responseCode = "415", description = "A Content-Type no format here reads",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "Over the partner's requests per minute",
+    @ApiResponse(responseCode = "429", description = "Over the partner's stories per minute (a batch or feed "
+            + "counts each line or item; it is refused whole)",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
@@ -196,11 +197,12 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = gate.admit(headers, body);
+        Partner partner = gate.authenticate(headers, body);
         List<NdjsonLines.Line> lines = NdjsonLines.split(body);
         if (lines.isEmpty()) {
             throw StoryUnreadableException.missingBody();
         }
+        gate.charge(partner, lines.size());
         return Flux.fromIterable(lines)
                 .concatMap(line -> result(line.number(), "ndjson",
                         Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))))
@@ -232,8 +234,10 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = gate.admit(headers, body);
-        return Flux.fromIterable(feedReader.read(body))
+        Partner partner = gate.authenticate(headers, body);
+        List<FeedStoryReader.Item> items = feedReader.read(body);
+        gate.charge(partner, items.size());
+        return Flux.fromIterable(items)
                 .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
                         : Mono.defer(() -> accept(item.story(), partner))))
                 .collectList()
