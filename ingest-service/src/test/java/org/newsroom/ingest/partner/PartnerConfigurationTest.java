@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.ingest.IngestProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -18,16 +17,16 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** Partners as the launcher and deployments configure them: through environment variables. */
 class PartnerConfigurationTest {
 
-    private static IngestProperties bindEnvironment(Map<String, Object> variables) {
+    private static PartnerProperties bindEnvironment(Map<String, Object> variables) {
         SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
         return new Binder(ConfigurationPropertySources.from(environment))
-                .bindOrCreate("newsroom.ingest", IngestProperties.class);
+                .bindOrCreate("newsroom.ingest", PartnerProperties.class);
     }
 
     @Test
     void bindsPartnersFromEnvironmentVariables() {
-        IngestProperties properties = bindEnvironment(Map.of(
+        PartnerProperties properties = bindEnvironment(Map.of(
                 "NEWSROOM_INGEST_PARTNERS_0_ID", "local",
                 "NEWSROOM_INGEST_PARTNERS_0_APIKEY", "local-key",
                 "NEWSROOM_INGEST_PARTNERS_0_SECRET", "local-secret",
@@ -35,10 +34,10 @@ class PartnerConfigurationTest {
                 "NEWSROOM_INGEST_PARTNERS_1_APIKEY", "wire-key",
                 "NEWSROOM_INGEST_PARTNERS_1_SECRET", "wire-secret",
                 "NEWSROOM_INGEST_PARTNERS_1_ALLOWEDSOURCES", "Yahoo Finance,Other  Wire",
-                "NEWSROOM_INGEST_PARTNERS_1_REQUESTSPERMINUTE", "30"));
+                "NEWSROOM_INGEST_PARTNERS_1_STORIESPERMINUTE", "30"));
 
         assertThat(properties.partners()).containsExactly(
-                new Partner("local", "local-key", "local-secret", List.of()),
+                new Partner("local", "local-key", "local-secret", List.of(), 3000),
                 new Partner("wire", "wire-key", "wire-secret", List.of("yahoo finance", "other wire"), 30));
         assertThat(properties.partners().get(0).mayAttributeTo("Anyone")).isTrue();
         assertThat(properties.partners().get(1).mayAttributeTo(" YAHOO   Finance ")).isTrue();
@@ -55,7 +54,7 @@ class PartnerConfigurationTest {
                 .withMessage("X-Api-Key header is missing");
         assertThatExceptionOfType(PartnerUnauthorizedException.class)
                 .isThrownBy(() -> authenticator.authenticate("any", RequestSignature.sign("any", body), body))
-                .withMessage("X-Api-Key is not the key of a known partner");
+                .withMessage(PartnerAuthenticator.NOT_PROVEN);
     }
 
     @Test
@@ -72,7 +71,7 @@ class PartnerConfigurationTest {
     @Test
     void neverPrintsTheSecretOrKey() {
         assertThat(new Partner("local", "the-key", "the-secret", null))
-                .hasToString("Partner[id=local, allowedSources=[], requestsPerMinute=0]");
+                .hasToString("Partner[id=local, allowedSources=[], storiesPerMinute=0]");
     }
 
     @Test

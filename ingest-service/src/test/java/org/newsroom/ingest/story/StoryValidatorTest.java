@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.newsroom.ingest.ledger.Intent;
 
 class StoryValidatorTest {
 
@@ -35,7 +36,7 @@ class StoryValidatorTest {
         Story story = validator.validate(request);
 
         assertThat(story).isEqualTo(new Story("urn:newsroom:story:7", 3, "Markets rally", "Stocks rose.\n\nBonds fell.",
-                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of()));
+                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of(), Intent.STORY));
     }
 
     @Test

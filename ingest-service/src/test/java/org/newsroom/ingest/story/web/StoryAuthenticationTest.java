@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -24,8 +24,14 @@ import org.newsroom.ingest.ReadyArticleLedger;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
+import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
 import org.newsroom.ingest.partner.RequestSignature;
+import org.newsroom.ingest.story.StoryIntake;
+import org.newsroom.ingest.story.format.FeedStoryReader;
+import org.newsroom.ingest.story.format.JsonStoryReader;
+import org.newsroom.ingest.story.format.NinjsStoryReader;
+import org.newsroom.ingest.story.format.PlainTextStoryReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -41,11 +47,11 @@ import reactor.core.publisher.Mono;
 
 /** Only a known partner's correctly signed request reaches the article log, under that partner's id. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class,
         ClockConfiguration.class })
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY, TestPartners.WIRE_ID_PROPERTY, TestPartners.WIRE_KEY_PROPERTY,
         TestPartners.WIRE_SECRET_PROPERTY, TestPartners.WIRE_SOURCES_PROPERTY })
@@ -115,7 +121,8 @@ class StoryAuthenticationTest {
         return Stream.of(
                 Arguments.of("no API key", null, valid, "X-Api-Key header is missing"),
                 Arguments.of("blank API key", " ", valid, "X-Api-Key header is missing"),
-                Arguments.of("unknown API key", "agency-key2", valid, "X-Api-Key is not the key of a known partner"),
+                // The same answer as a wrong signature: nobody learns whether a key exists.
+                Arguments.of("unknown API key", "agency-key2", valid, mismatch()),
                 Arguments.of("no signature", TestPartners.AGENCY_KEY, null, "X-Signature header is missing"),
                 Arguments.of("signature without scheme", TestPartners.AGENCY_KEY, valid.substring(7), malformed()),
                 Arguments.of("other scheme", TestPartners.AGENCY_KEY, "sha1=" + valid.substring(7), malformed()),
@@ -133,7 +140,8 @@ class StoryAuthenticationTest {
     }
 
     private static String mismatch() {
-        return "X-Signature does not match the request body; sign the exact bytes sent with the partner's secret";
+        return "X-Api-Key and X-Signature do not prove a known partner; sign the exact bytes sent with the secret "
+                + "that belongs to the key";
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,12 @@ import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryTooLargeException;
+import org.newsroom.ingest.story.StoryUnreadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +54,9 @@ public class StoryProblems {
     ProblemDetail describe(Throwable failure) {
         if (failure instanceof SourceNotAllowedException) {
             return typed(ProblemType.SOURCE_NOT_ALLOWED, failure.getMessage());
+        }
+        if (failure instanceof StoryOwnedElsewhereException) {
+            return typed(ProblemType.STORY_OWNED_ELSEWHERE, failure.getMessage());
         }
         if (failure instanceof StaleVersionException) {
             return typed(ProblemType.STALE_VERSION, failure.getMessage());

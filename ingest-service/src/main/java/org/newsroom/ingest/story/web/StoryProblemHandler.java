@@ -1,13 +1,16 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.PartnerUnauthorizedException;
 import org.newsroom.ingest.partner.RateLimitedException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryUnreadableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,7 +61,8 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ SourceNotAllowedException.class, StoryUnreadableException.class, StoryRejectedException.class,
-            StaleVersionException.class, ArticleTooLargeException.class, ArticleNotWrittenException.class })
+            StaleVersionException.class, StoryOwnedElsewhereException.class, ArticleTooLargeException.class,
+            ArticleNotWrittenException.class })
     ResponseEntity<ProblemDetail> storyFailed(RuntimeException failure) {
         ProblemDetail problem = problems.describe(failure);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
