@@ -59,7 +59,15 @@ abstract sealed class BsonKeyType<K> extends BasicDataType<K> {
         return value;
     }
 
+    /**
+     * MongoDB's order of values; two strings (the newsroom's ids and most indexed fields) are
+     * compared directly, as that order compares them, without its type dispatch on every step of a
+     * page's binary search.
+     */
     static int compareValues(Object a, Object b) {
+        if (a instanceof String first && b instanceof String second) {
+            return first.compareTo(second);
+        }
         return ORDER.compare(a, b);
     }
 
