@@ -23,7 +23,7 @@ import org.newsroom.launcher.ServiceJars;
 import org.newsroom.launcher.ServiceProcess;
 
 /**
- * The whole newsroom for one bench run: a Kafka broker and an in-memory Mongo-compatible store in
+ * The whole newsroom for one bench run: a Kafka broker and the launcher's durable Mongo-compatible store in
  * a JVM of their own ({@link BrokerAndStoreHost}), the three services as child JVMs, all on the
  * bench's ports of 127.0.0.1 ({@link BenchPorts}) and in a fresh temporary folder, so a run never
  * meets data or ports of another.

@@ -7,7 +7,8 @@ import org.newsroom.launcher.LocalKafkaBroker;
 import org.newsroom.launcher.LocalMongoServer;
 
 /**
- * The Kafka broker and the in-memory Mongo-compatible store of a bench run, in a JVM of their own
+ * The Kafka broker and the Mongo-compatible store of a bench run (the launcher's durable, file-backed
+ * one, in the run's folder, as {@code ./newsroom} runs it), in a JVM of their own
  * so that their CPU time is counted apart from the bench's load generator. Started by
  * {@link BenchStack}; prints {@value #READY} once both listen and runs until its standard input
  * closes (the bench ended, however) or it is told to stop.
@@ -26,7 +27,8 @@ public final class BrokerAndStoreHost {
             System.err.println("usage: BrokerAndStoreHost <dir> <kafka-port> <controller-port> <store-port>");
             System.exit(2);
         }
-        LocalMongoServer mongo = LocalMongoServer.inMemory("127.0.0.1", Integer.parseInt(args[3]));
+        LocalMongoServer mongo = LocalMongoServer.fileBacked(Path.of(args[0]).resolveSibling("mongo.mv"), "127.0.0.1",
+                Integer.parseInt(args[3]));
         LocalKafkaBroker kafka = LocalKafkaBroker.start(Path.of(args[0]), Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

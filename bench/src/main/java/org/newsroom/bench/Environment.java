@@ -36,7 +36,7 @@ final class Environment {
         jars.forEach((service, jar) -> rows.put(service, manifestValue(jar, "Implementation-Version")
                 + " (Spring Boot " + manifestValue(jar, "Spring-Boot-Version") + ")"));
         rows.put("Kafka broker and clients", AppInfoParser.getVersion());
-        rows.put("MongoDB", "mongo-java-server, in-memory backend");
+        rows.put("MongoDB", "mongo-java-server, the launcher's durable file-backed store");
         return rows;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.newsroom.launcher.store.DurableStoreBackend;
 
 /**
  * A Mongo-compatible server (mongo-java-server) speaking the real wire protocol over TCP, so the
@@ -44,7 +45,7 @@ public final class LocalMongoServer implements AutoCloseable {
 
     /**
      * A store kept in one H2 MVStore file, so articles survive a restart of the launcher, and a
-     * crash: a write is in the file before it is acknowledged ({@link CommitOnWriteH2Backend}).
+     * crash: a write is in the file before it is acknowledged ({@link DurableStoreBackend}).
      *
      * @param file the store file, created with its parent folders if missing
      * @param port the TCP port; 0 picks any free port
@@ -56,7 +57,7 @@ public final class LocalMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder for " + absolute, e);
         }
-        return new LocalMongoServer(new CommitOnWriteH2Backend(absolute.toString()), host, port);
+        return new LocalMongoServer(DurableStoreBackend.open(absolute), host, port);
     }
 
     /** A driver connection string for {@code database}, e.g. {@code mongodb://127.0.0.1:27017/newsroom}. */

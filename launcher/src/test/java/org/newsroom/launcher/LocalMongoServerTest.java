@@ -1,6 +1,7 @@
 package org.newsroom.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +85,44 @@ class LocalMongoServerTest {
              MongoClient client = MongoClients.create(reopened.connectionString("newsroom"))) {
             assertThat(articles(client).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
                     .containsExactlyInAnyOrderElementsOf(acknowledged);
+        }
+    }
+
+    @Test
+    void fileBackedStoreKeepsTheDocumentsAndIndexesOfAFileThePlainH2BackendWrote() {
+        Path file = tmp.resolve("old/mongo.mv");
+        file.getParent().toFile().mkdirs();
+        Document first = new Document("_id", "a1").append("uri", "urn:one").append("version", 2L)
+                .append("entities", List.of(new Document("name", "Ada Lovelace").append("salience", 0.75)));
+        Document second = new Document("_id", "a2").append("uri", "urn:two").append("version", 1L);
+
+        // Given a store file written by mongo-java-server's own H2 backend, with a unique index
+        MongoServer old = new MongoServer(new H2Backend(file.toString()));
+        old.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + old.getLocalAddress().getPort())) {
+            articles(client).createIndex(Indexes.ascending("uri"), new IndexOptions().unique(true));
+            articles(client).insertMany(List.of(first, second));
+        }
+        finally {
+            old.shutdown();
+        }
+
+        // When the launcher's store opens it
+        try (LocalMongoServer reopened = LocalMongoServer.fileBacked(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(reopened.connectionString("newsroom"))) {
+
+            // Then the documents are there, found by id, and the unique index still holds
+            assertThat(articles(client).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                    .containsExactly(first, second);
+            assertThat(articles(client).find(new Document("_id", "a2")).first()).isEqualTo(second);
+            assertThatThrownBy(() -> articles(client).insertOne(new Document("_id", "a3").append("uri", "urn:one")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+
+        // And a second opening reads the upgraded file as it is
+        try (LocalMongoServer again = LocalMongoServer.fileBacked(file, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(again.connectionString("newsroom"))) {
+            assertThat(articles(client).countDocuments()).isEqualTo(2);
         }
     }
 

@@ -5,7 +5,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
 /**
- * mongo-java-server's H2 backend, durable on acknowledge: every command's changes are committed to
+ * The store backend before {@code DurableStoreBackend}, kept for {@link StoreInsertBench} to compare
+ * against: mongo-java-server's H2 backend, durable on acknowledge: every command's changes are committed to
  * the MVStore file before the command is answered. The plain backend leaves them to the MVStore's
  * background commit (about once a second), so a {@code kill -9} lost writes that had been
  * acknowledged, and publish commits its Kafka offsets as soon as the store acknowledged, so those
