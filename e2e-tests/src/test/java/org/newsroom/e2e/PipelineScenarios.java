@@ -81,7 +81,8 @@ abstract class PipelineScenarios {
                     .isEqualTo("Google DeepMind and A24 Form Unprecedented AI-Film Partnership");
             assertThat(article.get("entities").valueStream()
                     .map(entity -> entity.get("name").asString() + "/" + entity.get("type").asString()))
-                    .contains("Google DeepMind/ORGANIZATION");
+                    .contains("Google DeepMind/ORGANIZATION")
+                    .doesNotContain("Google/ORGANIZATION", "DeepMind/ORGANIZATION");
 
             JsonNode stored = json.readTree(http.get().uri(services().publish().resolve("/v1/articles/" + articleId))
                     .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)));
