@@ -40,7 +40,7 @@ import org.newsroom.launcher.ServiceProcess;
  */
 class StackKilledIT {
 
-    private static final Duration READY = Duration.ofMinutes(10);
+    private static final Duration READY = Duration.ofMinutes(15);
     private static final Duration DELIVERY = Duration.ofMinutes(3);
     private static final String READY_LINE = "The newsroom is ready";
     private static final String ENRICH_GROUP = "enrich-service";
@@ -112,6 +112,8 @@ class StackKilledIT {
                 "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dnewsroom.home=" + home,
                 "-jar", launcherJar(checkout).toString()));
         ports.forEach((option, port) -> command.add("--" + option + "=" + port));
+        // A loaded CI machine (two cores) may take longer than the interactive default of 240 s per service.
+        command.add("--startup-timeout=" + READY.toSeconds());
         ServiceProcess started = ServiceProcess.start("newsroom", command, ports.get("ingest-port"), Map.of(),
                 Path.of("target", "e2e-logs", "stack-killed", "newsroom-" + start + ".log"), false);
         long deadline = System.nanoTime() + READY.toNanos();

@@ -21,7 +21,8 @@ import org.bson.Document;
  * mongo-java-server's plain backend (background commit about once a second) and with
  * {@link CommitOnWriteH2Backend} (a commit before every answer), one document per insert and in
  * batches of 100 as publish writes them, in the same JVM, rounds alternating so that the machine's
- * load falls on both alike. Run: {@code java -cp <launcher test classpath>
+ * load falls on both alike. Besides the rate it prints the process's CPU time per insert (client
+ * and server share this JVM), which a busy machine changes far less than the wall clock. Run: {@code java -cp <launcher test classpath>
  * org.newsroom.launcher.DurableCommitCost [documents per round] [rounds]}. A benchmark, not a test.
  */
 public final class DurableCommitCost {
@@ -39,20 +40,33 @@ public final class DurableCommitCost {
         List<String> names = List.of("background commit", "commit on write");
         double[][] single = new double[2][rounds];
         double[][] batched = new double[2][rounds];
+        double[][] singleCpu = new double[2][rounds];
+        double[][] batchedCpu = new double[2][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int b = 0; b < 2; b++) {
                 Path file = folder.resolve("round-" + round + "-" + b + ".mv");
+                long cpu = cpuNanos();
                 single[b][round] = insertsPerSecond(backends.get(b).apply(file.toString()), documents, 1);
+                singleCpu[b][round] = (cpuNanos() - cpu) / 1e3 / documents;
                 Path batchFile = folder.resolve("round-" + round + "-" + b + "-batched.mv");
+                cpu = cpuNanos();
                 batched[b][round] = insertsPerSecond(backends.get(b).apply(batchFile.toString()), documents, BATCH);
+                batchedCpu[b][round] = (cpuNanos() - cpu) / 1e3 / documents;
             }
         }
         for (int b = 0; b < 2; b++) {
-            System.out.printf(Locale.ROOT, "%-18s single inserts/s %s, batches of %d %s%n", names.get(b),
-                    rounded(single[b]), BATCH, rounded(batched[b]));
+            System.out.printf(Locale.ROOT, "%-18s single inserts/s %s (CPU µs each %s), batches of %d %s (CPU µs each %s)%n",
+                    names.get(b), rounded(single[b]), rounded(singleCpu[b]), BATCH, rounded(batched[b]), rounded(batchedCpu[b]));
         }
-        System.out.printf(Locale.ROOT, "commit on write / background commit: single %.2f, batched %.2f (medians)%n",
-                median(single[1]) / median(single[0]), median(batched[1]) / median(batched[0]));
+        System.out.printf(Locale.ROOT, "commit on write / background commit (medians): inserts/s single %.2f, batched %.2f;"
+                + " CPU per insert single %.2f, batched %.2f%n",
+                median(single[1]) / median(single[0]), median(batched[1]) / median(batched[0]),
+                median(singleCpu[1]) / median(singleCpu[0]), median(batchedCpu[1]) / median(batchedCpu[0]));
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double insertsPerSecond(MongoBackend backend, int documents, int batch) {
