@@ -35,7 +35,7 @@ import org.springframework.http.MediaType;
  * <p>The broker is the launcher's {@link LocalKafkaBroker} (a real KRaft broker in this JVM), not
  * {@code @EmbeddedKafka}: only it can be stopped and started again on the same port and log
  * folder, which is what the services see when a real broker restarts. The store is
- * mongo-java-server with its H2 file backend, so articles and stream events survive its restart as
+ * the launcher's file-backed mongo-java-server (MVStore file), so articles and stream events survive its restart as
  * they would in MongoDB. One broker, store and set of services serve every scenario; each scenario
  * leaves them all running and counts only the stories of its own run.
  */
