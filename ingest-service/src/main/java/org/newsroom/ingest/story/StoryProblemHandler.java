@@ -4,6 +4,7 @@ import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.partner.PartnerUnauthorizedException;
 import org.newsroom.ingest.partner.RateLimitedException;
@@ -58,7 +59,8 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ SourceNotAllowedException.class, StoryUnreadableException.class, StoryRejectedException.class,
-            StaleVersionException.class, ArticleTooLargeException.class, ArticleNotWrittenException.class })
+            StaleVersionException.class, ArticleTooLargeException.class, ArticleNotWrittenException.class,
+            HoldsExceededException.class })
     ResponseEntity<ProblemDetail> storyFailed(RuntimeException failure) {
         ProblemDetail problem = problems.describe(failure);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());

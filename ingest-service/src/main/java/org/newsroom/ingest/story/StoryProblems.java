@@ -8,6 +8,7 @@ import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
 import org.slf4j.Logger;
@@ -61,6 +62,9 @@ public class StoryProblems {
         }
         if (failure instanceof StoryRejectedException rejected) {
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story", rejected.violations());
+        }
+        if (failure instanceof HoldsExceededException) {
+            return typed(ProblemType.TOO_MANY_HOLDS, failure.getMessage());
         }
         if (failure instanceof ArticleTooLargeException) {
             return typed(ProblemType.TOO_LARGE, "Story is too large for the article log");
