@@ -1,14 +1,10 @@
 package org.newsroom.ingest;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
-import org.newsroom.ingest.partner.Partner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,10 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *        leave room for a body of {@code maxBodyChars} in UTF-8 plus the other fields
  * @param retryAfter what a 503 tells the partner to wait before retrying
  * @param kafka how long a write to Kafka may take before the partner gets a 503
- * @param partners who may push stories; with none configured every push is refused with 401, so
- *        that a forgotten configuration never opens the newsroom to anyone. From the environment:
- *        {@code NEWSROOM_INGEST_PARTNERS_0_ID}, {@code ..._0_APIKEY}, {@code ..._0_SECRET},
- *        {@code ..._0_ALLOWEDSOURCES} (comma-separated)
+ * The partners under the same prefix are bound by the partner package's own properties.
  */
 @ConfigurationProperties("newsroom.ingest")
 @Validated
@@ -33,25 +26,7 @@ public record IngestProperties(
         @DefaultValue("1048576") @Positive int maxBodyChars,
         @DefaultValue("8MB") DataSize maxRequestSize,
         @DefaultValue("10s") Duration retryAfter,
-        @DefaultValue @Valid Kafka kafka,
-        @DefaultValue List<@Valid Partner> partners) {
-
-    public IngestProperties {
-        partners = List.copyOf(partners);
-        requireUnique(partners.stream().map(Partner::id).toList(), "id");
-        requireUnique(partners.stream().map(Partner::apiKey).toList(), "api-key");
-    }
-
-    /** A duplicate id would merge two partners' stories, a duplicate key would make one of them unusable. */
-    private static void requireUnique(List<String> values, String property) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (!seen.add(values.get(i))) {
-                throw new IllegalArgumentException("newsroom.ingest.partners[" + i + "]." + property
-                        + " is already used by another partner");
-            }
-        }
-    }
+        @DefaultValue @Valid Kafka kafka) {
 
     /**
      * Producer timeouts. They bound the answer time when Kafka is unreachable: a send blocks at most

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.newsroom.ingest.IngestProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ public class PartnerAuthenticator {
 
     private final List<Partner> partners;
 
-    public PartnerAuthenticator(IngestProperties properties) {
+    public PartnerAuthenticator(PartnerProperties properties) {
         this.partners = properties.partners();
     }
 

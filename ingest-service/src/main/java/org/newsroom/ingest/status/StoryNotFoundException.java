@@ -1,7 +1,7 @@
 package org.newsroom.ingest.status;
 
 import org.newsroom.contract.ProblemType;
-import org.newsroom.ingest.story.StoryProblems;
+import org.newsroom.ingest.story.web.StoryProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

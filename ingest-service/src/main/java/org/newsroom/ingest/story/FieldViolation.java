@@ -23,11 +23,11 @@ public record FieldViolation(String field, String message, @Nullable String poin
     }
 
     /** The same problem, located in a partner's document. */
-    FieldViolation locatedAt(String documentField, @Nullable String documentPointer) {
+    public FieldViolation locatedAt(String documentField, @Nullable String documentPointer) {
         return new FieldViolation(documentField, message, documentPointer);
     }
 
-    String describe() {
+    public String describe() {
         return (pointer == null ? field : pointer) + " " + message;
     }
 }

@@ -30,9 +30,9 @@ import org.jsoup.select.NodeVisitor;
  * @param text the plain text: one paragraph per block element, paragraphs separated by a blank
  *        line, {@code <br>} as a line break, entities decoded, whitespace runs collapsed
  */
-record SanitizedHtml(String html, String text) {
+public record SanitizedHtml(String html, String text) {
 
-    static final Safelist SAFELIST = Safelist.relaxed().removeTags("img");
+    public static final Safelist SAFELIST = Safelist.relaxed().removeTags("img");
 
     /**
      * Anything shaped like a start or end tag ({@code <p>}, {@code </div>}, {@code <svg/onload=..>},
@@ -56,12 +56,12 @@ record SanitizedHtml(String html, String text) {
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
     /** Whether text a partner declared as plain (or did not declare) is in fact HTML. */
-    static boolean looksLikeHtml(String text) {
+    public static boolean looksLikeHtml(String text) {
         Matcher tag = HTML_TAG.matcher(text);
         return tag.find();
     }
 
-    static SanitizedHtml of(String html) {
+    public static SanitizedHtml of(String html) {
         String clean = Jsoup.clean(html, "", SAFELIST, COMPACT);
         Document fragment = Jsoup.parseBodyFragment(clean);
         PlainText text = new PlainText();
@@ -70,7 +70,7 @@ record SanitizedHtml(String html, String text) {
     }
 
     /** The plain text of {@code text} if it looks like HTML, otherwise {@code text} unchanged. */
-    static String plainText(String text) {
+    public static String plainText(String text) {
         return looksLikeHtml(text) ? of(text).text() : text;
     }
 

@@ -46,7 +46,7 @@ public record StoryAccepted(String messageId, String articleId, String uri, long
     }
 
     /** 200 for a duplicate, which changed nothing; 202 for a story that is queued for processing. */
-    HttpStatus answeredWith() {
+    public HttpStatus answeredWith() {
         return DUPLICATE.equals(status) ? HttpStatus.OK : HttpStatus.ACCEPTED;
     }
 }

@@ -47,7 +47,7 @@ public record StoryRequest(
      * The same story with a headline and body that read as plain text: where either looks like HTML
      * it is sanitized down to its text, so that no markup reaches the article log.
      */
-    StoryRequest withPlainText() {
+    public StoryRequest withPlainText() {
         return new StoryRequest(uri, version, headline == null ? null : SanitizedHtml.plainText(headline),
                 body == null ? null : SanitizedHtml.plainText(body), source, firstCreated, language, pubstatus,
                 correction, embargoed, relatedHints);

@@ -18,38 +18,38 @@ public class StoryUnreadableException extends RuntimeException {
         this.jsonFailure = jsonFailure;
     }
 
-    static StoryUnreadableException missingBody() {
+    public static StoryUnreadableException missingBody() {
         return new StoryUnreadableException("Request body is missing", null);
     }
 
-    static StoryUnreadableException notAnObject() {
+    public static StoryUnreadableException notAnObject() {
         return new StoryUnreadableException("Request body must be a JSON object", null);
     }
 
-    static StoryUnreadableException notInCharset(java.nio.charset.Charset charset) {
+    public static StoryUnreadableException notInCharset(java.nio.charset.Charset charset) {
         return new StoryUnreadableException("Request body is not valid " + charset.name(), null);
     }
 
-    static StoryUnreadableException malformedXml(@Nullable String reason, int line, int column) {
+    public static StoryUnreadableException malformedXml(@Nullable String reason, int line, int column) {
         String where = line < 1 ? "" : " at line " + line + (column < 1 ? "" : ", column " + column);
         return new StoryUnreadableException("Malformed XML" + where + ": " + reason, null);
     }
 
-    static StoryUnreadableException notAFeed(String rootElement) {
+    public static StoryUnreadableException notAFeed(String rootElement) {
         return new StoryUnreadableException(
                 "XML body must be an RSS 2.0 <rss> or Atom <feed> document, not <" + rootElement + ">", null);
     }
 
-    static StoryUnreadableException emptyFeed() {
+    public static StoryUnreadableException emptyFeed() {
         return new StoryUnreadableException("The feed has no item or entry", null);
     }
 
-    static StoryUnreadableException malformed(JacksonException failure) {
+    public static StoryUnreadableException malformed(JacksonException failure) {
         return new StoryUnreadableException(failure.getOriginalMessage(), failure);
     }
 
     /** The parser's failure, with location and field path; absent when the body was missing or null. */
-    @Nullable JacksonException jsonFailure() {
+    public @Nullable JacksonException jsonFailure() {
         return jsonFailure;
     }
 }

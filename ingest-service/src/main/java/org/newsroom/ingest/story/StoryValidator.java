@@ -20,22 +20,22 @@ import org.newsroom.ingest.ledger.Intent;
  * the normalized text, the text that is stored, so that whitespace a partner's system adds never
  * counts against them.
  */
-final class StoryValidator {
+public final class StoryValidator {
 
-    static final int MAX_URI_CHARS = 2048;
+    public static final int MAX_URI_CHARS = 2048;
 
-    static final int MAX_HEADLINE_CHARS = 1000;
+    public static final int MAX_HEADLINE_CHARS = 1000;
 
-    static final int MAX_SOURCE_CHARS = 200;
+    public static final int MAX_SOURCE_CHARS = 200;
 
-    static final int MAX_RELATED_HINTS = 20;
+    public static final int MAX_RELATED_HINTS = 20;
 
     /** RFC 8141: {@code urn:<namespace id>:<namespace specific string>}. */
     private static final Pattern URN = Pattern.compile("(?i)urn:[a-z0-9][a-z0-9-]{0,30}[a-z0-9]:.+");
 
     private final int maxBodyChars;
 
-    StoryValidator(int maxBodyChars) {
+    public StoryValidator(int maxBodyChars) {
         this.maxBodyChars = maxBodyChars;
     }
 
@@ -43,7 +43,7 @@ final class StoryValidator {
      * @throws StoryTooLargeException if the body is longer than the limit, whatever else is wrong
      * @throws StoryRejectedException if any field is missing or invalid
      */
-    Story validate(StoryRequest request) {
+    public Story validate(StoryRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         String uri = uri(request.uri(), violations);
         long version = version(request.version(), violations);
@@ -79,7 +79,7 @@ final class StoryValidator {
     }
 
     /** Whether {@code text} may identify a story: an absolute http(s) URL or an RFC 8141 URN. */
-    static boolean isStoryUri(String text) {
+    public static boolean isStoryUri(String text) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -167,7 +167,7 @@ final class StoryValidator {
      * The partner's intent from {@code pubstatus} and {@code correction}; a kill wins over a
      * correction because the article must disappear either way.
      */
-    static Intent intent(StoryRequest request, List<FieldViolation> violations) {
+    public static Intent intent(StoryRequest request, List<FieldViolation> violations) {
         String pubstatus = request.pubstatus() == null ? "usable"
                 : TextNormalizer.trimmed(request.pubstatus()).toLowerCase(Locale.ROOT);
         switch (pubstatus) {
@@ -207,7 +207,7 @@ final class StoryValidator {
      * is never a partner's intent (a NUL is a truncated C string, a lone surrogate a broken encoder),
      * and it cannot be written as the UTF-8 JSON of the article log.
      */
-    static boolean isStorableText(String text) {
+    public static boolean isStorableText(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

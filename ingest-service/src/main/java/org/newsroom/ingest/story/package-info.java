@@ -1,11 +1,9 @@
 /**
- * Story intake over HTTP: {@code POST /v1/stories} authenticates the partner over the raw body,
- * reads the story in the format its Content-Type names (native JSON, {@code text/plain}, an
- * {@code application/x-ndjson} batch, an IPTC ninjs item, or an RSS / Atom feed answered per item),
- * sanitizes HTML bodies down to plain text, validates and normalizes it, checks it against the article
- * ledger, turns it into an {@link org.newsroom.contract.ArticleEvent} and answers 202 once the
- * article log holds it (200 if it already did). Every client mistake is answered with an RFC 7807
- * problem naming the field.
+ * Story intake, whatever the format: a {@link org.newsroom.ingest.story.StoryRequest} is sanitized,
+ * validated and normalized into a {@link org.newsroom.ingest.story.Story} (every violation named at
+ * once), checked against the article ledger, turned into an {@link org.newsroom.contract.ArticleEvent}
+ * and confirmed once the article log holds it. The HTTP edge is in {@code story.web}, the format
+ * readers in {@code story.format}.
  */
 @NullMarked
 package org.newsroom.ingest.story;

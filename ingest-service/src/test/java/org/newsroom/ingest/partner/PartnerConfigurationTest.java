@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.ingest.IngestProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -18,16 +17,16 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** Partners as the launcher and deployments configure them: through environment variables. */
 class PartnerConfigurationTest {
 
-    private static IngestProperties bindEnvironment(Map<String, Object> variables) {
+    private static PartnerProperties bindEnvironment(Map<String, Object> variables) {
         SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
         return new Binder(ConfigurationPropertySources.from(environment))
-                .bindOrCreate("newsroom.ingest", IngestProperties.class);
+                .bindOrCreate("newsroom.ingest", PartnerProperties.class);
     }
 
     @Test
     void bindsPartnersFromEnvironmentVariables() {
-        IngestProperties properties = bindEnvironment(Map.of(
+        PartnerProperties properties = bindEnvironment(Map.of(
                 "NEWSROOM_INGEST_PARTNERS_0_ID", "local",
                 "NEWSROOM_INGEST_PARTNERS_0_APIKEY", "local-key",
                 "NEWSROOM_INGEST_PARTNERS_0_SECRET", "local-secret",

@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,19 +17,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.ledger.Intent;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
+import org.newsroom.ingest.story.StoryValidator;
 import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.json.JsonMapper;
 
-class NinjsStoryReaderTest {
+public class NinjsStoryReaderTest {
 
     static final IngestProperties PROPERTIES = new IngestProperties(1_048_576, DataSize.ofMegabytes(8),
             Duration.ofSeconds(10), new IngestProperties.Kafka(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                    Duration.ofSeconds(10)), List.of());
+                    Duration.ofSeconds(10)));
 
     private final NinjsStoryReader reader = new NinjsStoryReader(JsonMapper.builder().build(), PROPERTIES);
 
-    static String resource(String name) throws IOException {
+    public static String resource(String name) throws IOException {
         try (InputStream in = NinjsStoryReaderTest.class.getResourceAsStream("/formats/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

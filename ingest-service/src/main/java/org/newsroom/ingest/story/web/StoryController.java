@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import java.util.List;
 
@@ -6,6 +6,16 @@ import org.newsroom.ingest.ApiDocumentation;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.story.StoryAccepted;
+import org.newsroom.ingest.story.StoryIntake;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
+import org.newsroom.ingest.story.format.FeedStoryReader;
+import org.newsroom.ingest.story.format.JsonStoryReader;
+import org.newsroom.ingest.story.format.MappedStory;
+import org.newsroom.ingest.story.format.NdjsonLines;
+import org.newsroom.ingest.story.format.NinjsStoryReader;
+import org.newsroom.ingest.story.format.PlainTextStoryReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

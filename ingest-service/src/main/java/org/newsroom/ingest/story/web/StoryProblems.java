@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +11,10 @@ import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryTooLargeException;
+import org.newsroom.ingest.story.StoryUnreadableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

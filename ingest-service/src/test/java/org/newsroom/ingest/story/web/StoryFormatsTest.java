@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -26,7 +26,14 @@ import org.newsroom.ingest.ReadyArticleLedger;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
+import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.story.StoryIntake;
+import org.newsroom.ingest.story.format.FeedStoryReader;
+import org.newsroom.ingest.story.format.JsonStoryReader;
+import org.newsroom.ingest.story.format.NinjsStoryReader;
+import org.newsroom.ingest.story.format.NinjsStoryReaderTest;
+import org.newsroom.ingest.story.format.PlainTextStoryReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -44,7 +51,7 @@ import reactor.core.publisher.Mono;
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
         PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class, StoryProblems.class,
         StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class, ClockConfiguration.class })
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY })
 class StoryFormatsTest {

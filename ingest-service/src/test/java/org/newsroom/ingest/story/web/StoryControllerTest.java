@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,7 +32,13 @@ import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
+import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.story.StoryIntake;
+import org.newsroom.ingest.story.format.FeedStoryReader;
+import org.newsroom.ingest.story.format.JsonStoryReader;
+import org.newsroom.ingest.story.format.NinjsStoryReader;
+import org.newsroom.ingest.story.format.PlainTextStoryReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,7 +59,7 @@ import reactor.core.publisher.Mono;
 @Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
         PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",
         "newsroom.ingest.retry-after=7s", TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY })

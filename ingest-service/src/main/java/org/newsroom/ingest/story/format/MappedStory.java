@@ -1,13 +1,18 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryTooLargeException;
+import org.newsroom.ingest.story.StoryValidator;
 
 /**
  * A story read from a partner format that is not our own (ninjs, RSS, Atom): the native request it
  * maps to, and where each of its fields came from.
  */
-record MappedStory(StoryRequest request, FieldLocations locations) {
+public record MappedStory(StoryRequest request, FieldLocations locations) {
 
     /**
      * The mapped story, or every problem with it at once: what the format itself got wrong (a wrong
@@ -19,7 +24,7 @@ record MappedStory(StoryRequest request, FieldLocations locations) {
      * @throws StoryTooLargeException if the body is too long, whatever else is wrong
      * @throws StoryRejectedException if anything is wrong
      */
-    static MappedStory checked(StoryRequest request, FieldLocations locations, List<FieldViolation> formatViolations,
+    public static MappedStory checked(StoryRequest request, FieldLocations locations, List<FieldViolation> formatViolations,
             StoryValidator validator) {
         if (formatViolations.isEmpty()) {
             return new MappedStory(request, locations);

@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.SanitizedHtml;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
+import org.newsroom.ingest.story.StoryValidator;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -43,11 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
  * until then, one whose embargo has lifted is published at once.
  */
 @Component
-class NinjsStoryReader {
+public class NinjsStoryReader {
 
-    static final String MEDIA_TYPE = "application/ninjs+json";
+    public static final String MEDIA_TYPE = "application/ninjs+json";
 
-    static final String IPTC_MEDIA_TYPE = "application/vnd.iptc.ninjs+json";
+    public static final String IPTC_MEDIA_TYPE = "application/vnd.iptc.ninjs+json";
 
     private static final Set<String> TYPES = Set.of("text", "audio", "video", "picture", "graphic", "composite",
             "component");
@@ -75,7 +81,7 @@ class NinjsStoryReader {
      * @throws StoryUnreadableException if the body is empty, not JSON or not a JSON object
      * @throws StoryRejectedException with every structural and story violation, located by pointer
      */
-    MappedStory read(byte[] body) {
+    public MappedStory read(byte[] body) {
         if (body.length == 0) {
             throw StoryUnreadableException.missingBody();
         }

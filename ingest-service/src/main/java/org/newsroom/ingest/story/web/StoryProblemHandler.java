@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
@@ -9,6 +9,8 @@ import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.partner.PartnerUnauthorizedException;
 import org.newsroom.ingest.partner.RateLimitedException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryUnreadableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

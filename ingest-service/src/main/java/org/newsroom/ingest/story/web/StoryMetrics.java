@@ -1,4 +1,6 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
+
+import org.newsroom.ingest.story.StoryAccepted;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

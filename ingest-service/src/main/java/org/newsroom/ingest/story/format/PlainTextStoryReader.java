@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -33,15 +37,15 @@ import org.springframework.stereotype.Component;
  * paragraph; otherwise every line is a paragraph, as in pasted web copy.
  */
 @Component
-class PlainTextStoryReader {
+public class PlainTextStoryReader {
 
-    static final String URI_HEADER = "X-Story-Uri";
+    public static final String URI_HEADER = "X-Story-Uri";
 
-    static final String VERSION_HEADER = "X-Story-Version";
+    public static final String VERSION_HEADER = "X-Story-Version";
 
-    static final String FIRST_CREATED_HEADER = "X-First-Created";
+    public static final String FIRST_CREATED_HEADER = "X-First-Created";
 
-    static final String EMBARGOED_HEADER = "X-Embargoed";
+    public static final String EMBARGOED_HEADER = "X-Embargoed";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
@@ -59,7 +63,7 @@ class PlainTextStoryReader {
      * @throws StoryUnreadableException if the body is empty or not in its declared charset
      * @throws StoryRejectedException if a header is missing or malformed
      */
-    StoryRequest read(byte[] body, HttpHeaders headers) {
+    public StoryRequest read(byte[] body, HttpHeaders headers) {
         List<FieldViolation> violations = new ArrayList<>();
         String uri = headers.getFirst(URI_HEADER);
         if (uri == null || uri.isBlank()) {

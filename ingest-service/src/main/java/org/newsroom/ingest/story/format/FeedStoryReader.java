@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,6 +20,12 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.story.FieldViolation;
+import org.newsroom.ingest.story.SanitizedHtml;
+import org.newsroom.ingest.story.StoryRejectedException;
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
+import org.newsroom.ingest.story.StoryValidator;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -52,11 +58,11 @@ import org.xml.sax.SAXParseException;
  * article's next version, an unchanged one a duplicate, so a re-posted feed is harmless.
  */
 @Component
-class FeedStoryReader {
+public class FeedStoryReader {
 
-    static final String RSS = "application/rss+xml";
+    public static final String RSS = "application/rss+xml";
 
-    static final String ATOM = "application/atom+xml";
+    public static final String ATOM = "application/atom+xml";
 
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
@@ -71,14 +77,14 @@ class FeedStoryReader {
      * Far deeper than any feed nests, even with XHTML content; without a limit a deeply nested
      * document overflows the stack of the DOM's recursive text reading.
      */
-    static final int MAX_DEPTH = 256;
+    public static final int MAX_DEPTH = 256;
 
     /**
      * One item or entry: the story it maps to, or why it cannot be one.
      *
      * @param position the 1-based position among the document's items
      */
-    record Item(int position, @Nullable MappedStory story, @Nullable RuntimeException failure) {
+    public record Item(int position, @Nullable MappedStory story, @Nullable RuntimeException failure) {
     }
 
     private final Clock clock;
@@ -94,7 +100,7 @@ class FeedStoryReader {
      * @throws StoryUnreadableException if the body is empty, not well-formed XML, has a DOCTYPE,
      *         is neither RSS nor Atom, or has no item
      */
-    List<Item> read(byte[] body) {
+    public List<Item> read(byte[] body) {
         if (body.length == 0) {
             throw StoryUnreadableException.missingBody();
         }

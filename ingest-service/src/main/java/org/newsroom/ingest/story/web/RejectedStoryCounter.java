@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,17 +9,17 @@ import java.util.List;
  * inside a multi-byte UTF-8 sequence, and each line is then decoded as its own JSON document, so a
  * broken line cannot spoil its neighbours.
  */
-final class NdjsonLines {
+public final class NdjsonLines {
 
     /** One non-blank line: its 1-based number and its bytes without the line break. */
-    record Line(int number, byte[] bytes) {
+    public record Line(int number, byte[] bytes) {
     }
 
     private NdjsonLines() {
     }
 
     /** The non-blank lines; a {@code \r} before {@code \n} belongs to the line break. */
-    static List<Line> split(byte[] body) {
+    public static List<Line> split(byte[] body) {
         List<Line> lines = new ArrayList<>();
         int start = 0;
         int number = 1;

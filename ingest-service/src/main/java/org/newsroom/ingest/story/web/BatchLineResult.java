@@ -1,10 +1,11 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.web;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.ingest.story.StoryAccepted;
 import org.springframework.http.ProblemDetail;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,7 @@
-package org.newsroom.ingest.story;
+package org.newsroom.ingest.story.format;
+
+import org.newsroom.ingest.story.StoryRequest;
+import org.newsroom.ingest.story.StoryUnreadableException;
 
 import org.springframework.stereotype.Component;
 
@@ -11,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * body that looks like HTML (partners paste CMS output) is sanitized and reduced to its plain text.
  */
 @Component
-class JsonStoryReader {
+public class JsonStoryReader {
 
     private final JsonMapper jsonMapper;
 
@@ -20,7 +23,7 @@ class JsonStoryReader {
     }
 
     /** @throws StoryUnreadableException if the body is empty or not a JSON story object */
-    StoryRequest read(byte[] body) {
+    public StoryRequest read(byte[] body) {
         if (body.length == 0) {
             throw StoryUnreadableException.missingBody();
         }
