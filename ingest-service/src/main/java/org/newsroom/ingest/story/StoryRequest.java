@@ -42,14 +42,4 @@ public record StoryRequest(
             @Nullable String source, @Nullable String firstCreated, @Nullable String language) {
         this(uri, version, headline, body, source, firstCreated, language, null, null, null, null);
     }
-
-    /**
-     * The same story with a headline and body that read as plain text: where either looks like HTML
-     * it is sanitized down to its text, so that no markup reaches the article log.
-     */
-    public StoryRequest withPlainText() {
-        return new StoryRequest(uri, version, headline == null ? null : SanitizedHtml.plainText(headline),
-                body == null ? null : SanitizedHtml.plainText(body), source, firstCreated, language, pubstatus,
-                correction, embargoed, relatedHints);
-    }
 }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns why a story failed into an RFC 7807 problem, in one place for the single-story answers and
@@ -82,6 +83,10 @@ public class StoryProblems {
     }
 
     static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return invalidFields(ProblemType.INVALID_STORY, "Invalid story",
+                    List.of(new FieldViolation(fieldPath(unknown.getPath()), "is not a field of a story")));
+        }
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story",

@@ -73,7 +73,7 @@ class StoryControllerTest {
     private static final String VALID_STORY = """
             {"uri": "https://partner.example/stories/42", "version": 2, "headline": " Markets\\n rally ",
              "body": "Stocks rose.\\r\\n\\r\\n\\r\\nBonds fell. ", "source": "Example Agency",
-             "firstCreated": "2026-01-02T03:04:05Z", "language": "en-gb", "unknownExtra": true}
+             "firstCreated": "2026-01-02T03:04:05Z", "language": "en-gb"}
             """;
 
     @TestConfiguration
@@ -131,6 +131,26 @@ class StoryControllerTest {
                 Arguments.of("firstCreated not an instant", VALID_STORY.replace("2026-01-02T03:04:05Z", "yesterday"), 400,
                         "Invalid story: firstCreated must be an ISO-8601 instant such as 2026-01-02T03:04:05Z",
                         List.of(error("firstCreated", "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"))),
+                Arguments.of("a misspelled embargo", VALID_STORY.replace("\"en-gb\"",
+                        "\"en-gb\", \"embargo\": \"2027-01-01T00:00:00Z\""), 400,
+                        "Invalid story: embargo is not a field of a story",
+                        List.of(error("embargo", "is not a field of a story"))),
+                Arguments.of("version past the bound", VALID_STORY.replace("\"version\": 2",
+                        "\"version\": 9223372036854775807"), 400,
+                        "Invalid story: version must be at most 9007199254740991",
+                        List.of(error("version", "must be at most 9007199254740991"))),
+                Arguments.of("firstCreated in the year 1,000,000,000", VALID_STORY.replace("2026-01-02T03:04:05Z",
+                        "+1000000000-01-01T00:00:00Z"), 400,
+                        "Invalid story: firstCreated must lie between the years 0001 and 9999",
+                        List.of(error("firstCreated", "must lie between the years 0001 and 9999"))),
+                Arguments.of("embargo in the year -1,000,000,000", VALID_STORY.replace("\"en-gb\"",
+                        "\"en-gb\", \"embargoed\": \"-1000000000-01-01T00:00:00Z\""), 400,
+                        "Invalid story: embargoed must lie between the years 0001 and 9999",
+                        List.of(error("embargoed", "must lie between the years 0001 and 9999"))),
+                Arguments.of("firstCreated beyond the clock's skew", VALID_STORY.replace("2026-01-02T03:04:05Z",
+                        "2026-03-04T05:11:08Z"), 400,
+                        "Invalid story: firstCreated must not lie more than PT5M ahead of the newsroom's clock",
+                        List.of(error("firstCreated", "must not lie more than PT5M ahead of the newsroom's clock"))),
                 Arguments.of("version not a number", VALID_STORY.replace("\"version\": 2", "\"version\": \"x\""), 400,
                         "Invalid story: version must be an integer", List.of(error("version", "must be an integer"))),
                 Arguments.of("headline not a string", VALID_STORY.replace("\" Markets\\n rally \"", "{\"text\": \"x\"}"), 400,
