@@ -25,6 +25,8 @@ class ApiDocsIntegrationTest extends KafkaIntegrationTest {
                 .isEqualTo("#/components/schemas/StoryRequest");
         assertThat(names(doc.at("/components/schemas/StoryRequest/properties")))
                 .contains("uri", "version", "headline", "body", "source", "firstCreated", "embargoed", "relatedHints");
+        // Strict, like the reader: a field the story does not have is refused
+        assertThat(doc.at("/components/schemas/StoryRequest/additionalProperties").asBoolean(true)).isFalse();
 
         assertThat(names(push.path("responses"))).containsExactlyInAnyOrder("200", "202", "207", "400", "401", "403",
                 "409", "413", "415", "429", "503");

@@ -174,7 +174,8 @@ class StoryController {
     @ApiResponse(responseCode = "415", description = "A Content-Type no format here reads",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "Over the partner's requests per minute",
+    @ApiResponse(responseCode = "429", description = "Over the partner's requests per minute (`rate-limited`, with "
+            + "Retry-After), or over its limit of stories held under embargo (`too-many-holds`)",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))

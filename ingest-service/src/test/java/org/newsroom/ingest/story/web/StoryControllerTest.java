@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,14 @@ import org.mockito.ArgumentCaptor;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.ReadyArticleLedger;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
@@ -90,6 +94,9 @@ class StoryControllerTest {
 
     @MockitoBean
     private ArticlePublisher publisher;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private WebTestClient.ResponseSpec post(MediaType contentType, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -228,5 +235,42 @@ class StoryControllerTest {
         post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/44"))
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.detail").isEqualTo("Story is too large for the article log");
+    }
+
+    @Test
+    void answersAHoldPastThePartnersLimitWith429TooManyHolds() {
+        when(publisher.hold(any())).thenReturn(Mono.error(new HoldsExceededException(
+                "Partner 'test-agency' already holds 2 stories under embargo, its limit; send this one again once some are released")));
+
+        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/45")
+                .replace("\"en-gb\"", "\"en-gb\", \"embargoed\": \"2026-03-05T00:00:00Z\""))
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(problem).containsEntry("type", ProblemType.TOO_MANY_HOLDS.uri().toString())
+                .containsEntry("title", "Too many held stories")
+                .containsEntry("detail", "Partner 'test-agency' already holds 2 stories under embargo, its limit; "
+                        + "send this one again once some are released");
+    }
+
+    @Test
+    void countsEachRefusedFieldWithOneTagForFieldsAStoryDoesNotHave() {
+        double unknownBefore = refusedFields("(unknown)");
+        double versionBefore = refusedFields("version");
+
+        post(MediaType.APPLICATION_JSON, VALID_STORY.replace("\"version\": 2", "\"version\": 9007199254740992"))
+                .expectStatus().isBadRequest();
+        post(MediaType.APPLICATION_JSON, VALID_STORY.replace("\"en-gb\"", "\"en-gb\", \"embargo\": \"x\""))
+                .expectStatus().isBadRequest();
+
+        assertThat(refusedFields("version")).isEqualTo(versionBefore + 1);
+        assertThat(refusedFields("(unknown)")).isEqualTo(unknownBefore + 1);
+        assertThat(meters.find(StoryMetrics.FIELDS_REFUSED).tag("field", "embargo").counter()).isNull();
+    }
+
+    private double refusedFields(String field) {
+        Counter counter = meters.find(StoryMetrics.FIELDS_REFUSED).tag("field", field).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
