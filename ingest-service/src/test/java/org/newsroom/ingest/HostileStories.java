@@ -23,12 +23,9 @@ final class HostileStories {
         VALID, WRONG_SECRET, MISSING_SIGNATURE, UNKNOWN_KEY, OTHER_BODY, MALFORMED_SIGNATURE, MISSING_KEY
     }
 
-    /**
-     * @param htmlCapable whether the format reads markup (every format but text/plain): a story
-     *        written from it must carry no markup
-     */
+    /** Whatever its format, a story written from it must carry no markup. */
     record Request(int index, String kind, String contentType, byte[] body, Signing signing,
-            Map<String, String> headers, boolean htmlCapable) {
+            Map<String, String> headers) {
 
         @Override
         public String toString() {
@@ -79,24 +76,24 @@ final class HostileStories {
         int format = random.nextInt(100);
         if (format < 28) {
             return new Request(index, "json", "application/json", corrupt(nativeJson(uri(index, 0), true)), signing,
-                    Map.of(), true);
+                    Map.of());
         }
         if (format < 38) {
             return plainText(index, signing);
         }
         if (format < 52) {
-            return new Request(index, "ndjson", "application/x-ndjson", ndjson(index), signing, Map.of(), true);
+            return new Request(index, "ndjson", "application/x-ndjson", ndjson(index), signing, Map.of());
         }
         if (format < 76) {
             return new Request(index, "ninjs", pick(List.of("application/ninjs+json", "application/vnd.iptc.ninjs+json")),
-                    corrupt(ninjs(uri(index, 0))), signing, Map.of(), true);
+                    corrupt(ninjs(uri(index, 0))), signing, Map.of());
         }
         if (format < 88) {
             return new Request(index, "rss", pick(List.of("application/rss+xml", "application/xml", "text/xml")),
-                    corruptXml(rss(index)), signing, Map.of(), true);
+                    corruptXml(rss(index)), signing, Map.of());
         }
         return new Request(index, "atom", pick(List.of("application/atom+xml", "application/xml")), corruptXml(atom(index)),
-                signing, Map.of(), true);
+                signing, Map.of());
     }
 
     private String uri(int index, int item) {
@@ -190,7 +187,7 @@ final class HostileStories {
                 "; charset=US-ASCII"));
         byte[] body = charset.contains("UTF-16") ? text.toString().getBytes(StandardCharsets.UTF_16)
                 : text.toString().getBytes(StandardCharsets.UTF_8);
-        return new Request(index, "text", "text/plain" + charset, corrupt(body, 15), signing, headers, false);
+        return new Request(index, "text", "text/plain" + charset, corrupt(body, 15), signing, headers);
     }
 
     // ---- ninjs
