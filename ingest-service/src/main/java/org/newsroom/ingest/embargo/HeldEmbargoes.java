@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * topics, from the state's offsets, so a restart reads only the holds and releases made since its
  * last commit, whatever the number and size of the pending holds. Per hold the store keeps the
  * event with the trace headers of its record and its partition ({@code hold:<uri>#v<version>}),
- * an entry ordered by release time ({@code due:<epoch millis>|<key>}), and per partner the count
- * and bytes of its holds ({@code held-by:<partner>}), which the intake checks before holding more.
+ * an entry ordered by release time ({@code due:<epoch millis>|<key>}, its partition as value), and
+ * per partner the count and bytes of its holds ({@code held-by:<partner>}), which the intake checks
+ * before holding more.
  * The heap keeps only the keys released by this instance whose tombstone has not been read yet.
  */
 @Component
@@ -107,7 +108,7 @@ public class HeldEmbargoes implements FollowedTopic<EmbargoedArticle> {
         }
         byte[] stored = JSON.writeValueAsBytes(new StoredHold(held, record.partition(), headers));
         holds.put(key, stored);
-        due.put(dueKey(held.releaseAt(), key), new byte[0]);
+        due.put(dueKey(held.releaseAt(), key), ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
         count(held.article().partnerId(), 1, stored.length);
     }
 
@@ -165,12 +166,13 @@ public class HeldEmbargoes implements FollowedTopic<EmbargoedArticle> {
                 break;
             }
             String key = dueKey.substring(dueKey.indexOf('|') + 1);
-            byte[] stored = releasedHere.contains(key) ? null : holds.get(key);
+            byte[] partition = due.get(dueKey);
+            // The partition is checked first: a hold, up to a megabyte, is read only when it is this instance's.
+            boolean ours = partition != null && partitions.contains(
+                    new TopicPartition(Topics.EMBARGOED.name(), ByteBuffer.wrap(partition).getInt()));
+            byte[] stored = ours && !releasedHere.contains(key) ? holds.get(key) : null;
             if (stored != null) {
-                StoredHold hold = JSON.readValue(stored, StoredHold.class);
-                if (partitions.contains(new TopicPartition(Topics.EMBARGOED.name(), hold.partition()))) {
-                    found.add(hold);
-                }
+                found.add(JSON.readValue(stored, StoredHold.class));
             }
         }
         return found;
