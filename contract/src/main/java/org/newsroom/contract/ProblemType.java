@@ -15,6 +15,7 @@ public enum ProblemType {
     MALFORMED_BODY("malformed-body", 400, "Bad Request"),
     PARTNER_UNAUTHORIZED("partner-unauthorized", 401, "Unauthorized"),
     SOURCE_NOT_ALLOWED("source-not-allowed", 403, "Forbidden"),
+    STORY_OWNED_ELSEWHERE("story-owned-elsewhere", 403, "Forbidden"),
     STORY_NOT_FOUND("story-not-found", 404, "Story not found"),
     STALE_VERSION("stale-version", 409, "Conflict"),
     TOO_LARGE("too-large", 413, "Content Too Large"),

@@ -58,14 +58,23 @@ public class ArticleLedger {
      * unless it repeats a stored kill it is stale, because a kill must not be mistaken for the story
      * it withdraws. The action follows from {@code intent} and whether the uri is known.
      *
+     * A uri belongs to the partner that first sent it: a story of another partner under a known uri
+     * is {@link Claim.Foreign}, whatever it holds, so that nobody updates, corrects or kills another
+     * partner's story. Every instance reads the same log, so all of them agree on the owner.
+     *
+     * @param partnerId the partner that sends the story
      * @param declaredVersion the version the partner sent, {@code null} if it sent none
      * @param contentHash {@link ContentHash} of the story, the same function as for stored events
      */
-    public Claim claim(String uri, @Nullable Long declaredVersion, String contentHash, Intent intent,
-            EventFactory events) {
+    public Claim claim(String uri, String partnerId, @Nullable Long declaredVersion, String contentHash,
+            Intent intent, EventFactory events) {
         Claim[] decision = new Claim[1];
         claims.compute(uri, (key, claimed) -> {
             LedgerEntry current = claimed != null ? claimed : storedEntry(uri);
+            if (current != null && !current.partnerId().equals(partnerId)) {
+                decision[0] = new Claim.Foreign(uri);
+                return claimed;
+            }
             if (current != null) {
                 boolean sameContent = contentHash.equals(current.contentHash());
                 boolean sameVersion = declaredVersion != null && declaredVersion == current.version();

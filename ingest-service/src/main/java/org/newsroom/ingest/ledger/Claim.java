@@ -17,6 +17,13 @@ public sealed interface Claim {
     record Duplicate(String uri, LedgerEntry entry) implements Claim {
     }
 
+    /**
+     * The uri belongs to another partner: the one whose story the log holds under it. Deliberately
+     * without that partner's id, which the refused partner must not learn.
+     */
+    record Foreign(String uri) implements Claim {
+    }
+
     /** The story is older than what the log holds. */
     record Stale(String uri, long version, long storedVersion) implements Claim {
     }

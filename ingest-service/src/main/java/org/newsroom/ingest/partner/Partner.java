@@ -18,23 +18,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secret the HMAC-SHA256 key (its UTF-8 bytes) shared with the partner; it never travels
  * @param allowedSources the sources the partner may attribute stories to, compared case-insensitively
  *        after whitespace normalization; empty means any source, for partners that syndicate others
- * @param requestsPerMinute how many requests the partner may send per minute (a batch counts as one),
- *        with bursts up to that many; 0 means unlimited
+ * @param storiesPerMinute how many stories the partner may send per minute, with bursts up to that
+ *        many; a batch or feed counts each of its lines or items. 0 means unlimited, never the default:
+ *        one partner's flood must not starve the others
  */
 public record Partner(@NotBlank String id, @NotBlank String apiKey, @NotBlank String secret,
-        List<String> allowedSources, @PositiveOrZero int requestsPerMinute) {
+        List<String> allowedSources, @PositiveOrZero int storiesPerMinute) {
 
     /** The constructor that configuration binds to. */
     @ConstructorBinding
     public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources,
-            @DefaultValue("0") int requestsPerMinute) {
+            @DefaultValue(DEFAULT_STORIES_PER_MINUTE) int storiesPerMinute) {
         this.id = id;
         this.apiKey = apiKey;
         this.secret = secret;
         this.allowedSources = allowedSources == null ? List.of()
                 : allowedSources.stream().map(Partner::comparable).toList();
-        this.requestsPerMinute = requestsPerMinute;
+        this.storiesPerMinute = storiesPerMinute;
     }
+
+    /** 50 a second sustained: far above a wire's pace, far below what floods an instance. */
+    public static final String DEFAULT_STORIES_PER_MINUTE = "3000";
 
     /** An unlimited partner. */
     public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources) {
@@ -53,7 +57,7 @@ public record Partner(@NotBlank String id, @NotBlank String apiKey, @NotBlank St
     /** Without the secret and the key: partners end up in logs and failure messages. */
     @Override
     public String toString() {
-        return "Partner[id=" + id + ", allowedSources=" + allowedSources + ", requestsPerMinute=" + requestsPerMinute
+        return "Partner[id=" + id + ", allowedSources=" + allowedSources + ", storiesPerMinute=" + storiesPerMinute
                 + "]";
     }
 }

@@ -22,6 +22,11 @@ public class PartnerAuthenticator {
 
     private static final int SHA256_BYTES = 32;
 
+    static final String NOT_PROVEN = API_KEY_HEADER + " and " + SIGNATURE_HEADER
+            + " do not prove a known partner; sign the exact bytes sent with the secret that belongs to the key";
+
+    private static final String UNKNOWN_KEY_SECRET = "no partner has this key";
+
     private final List<Partner> partners;
 
     public PartnerAuthenticator(PartnerProperties properties) {
@@ -31,18 +36,23 @@ public class PartnerAuthenticator {
     /**
      * @param body the request body exactly as received; empty if there was none
      * @return the partner whose key was presented and whose secret signed {@code body}
-     * @throws PartnerUnauthorizedException if the key is missing or unknown or the signature is
-     *         missing, malformed or does not match
+     * @throws PartnerUnauthorizedException if the key or the signature is missing or malformed, or
+     *         the key is unknown or the signature does not match: those two with one message
      */
     public Partner authenticate(@Nullable String apiKey, @Nullable String signature, byte[] body) {
-        Partner partner = identify(apiKey);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " header is missing");
+        }
         if (signature == null || signature.isBlank()) {
             throw new PartnerUnauthorizedException(SIGNATURE_HEADER + " header is missing");
         }
         byte[] presented = parse(signature.strip());
-        if (!MessageDigest.isEqual(RequestSignature.hmac(partner.secret(), body), presented)) {
-            throw new PartnerUnauthorizedException(SIGNATURE_HEADER
-                    + " does not match the request body; sign the exact bytes sent with the partner's secret");
+        Partner partner = partnerWithKey(apiKey);
+        // An unknown key costs the same HMAC and gets the same answer as a wrong signature, so that
+        // neither the timing nor the message tells a caller whether a key exists.
+        byte[] expected = RequestSignature.hmac(partner != null ? partner.secret() : UNKNOWN_KEY_SECRET, body);
+        if (!MessageDigest.isEqual(expected, presented) || partner == null) {
+            throw new PartnerUnauthorizedException(NOT_PROVEN);
         }
         return partner;
     }

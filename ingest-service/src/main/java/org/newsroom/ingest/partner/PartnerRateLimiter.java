@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per partner: {@link Partner#requestsPerMinute} tokens, refilled evenly over the
+ * A token bucket per partner: {@link Partner#storiesPerMinute} tokens, one per story, refilled evenly over the
  * minute, so that a partner can burst after a quiet spell but not sustain more than its rate. The
  * buckets are per ingest instance; with n instances behind a balancer a partner gets up to n times
  * its rate, which is acceptable for protecting each instance.
@@ -25,14 +25,23 @@ public class PartnerRateLimiter {
         this.clock = clock;
     }
 
-    /** @throws RateLimitedException if the partner has no request left right now */
-    public void acquire(Partner partner) {
-        if (partner.requestsPerMinute() == 0) {
+    /**
+     * Takes all of a request's stories or none: a batch is refused whole, so that the partner can
+     * send it again unchanged.
+     *
+     * @param stories how many stories the request holds: 1, or the lines of a batch, the items of a feed
+     * @throws RateLimitedException if the partner has not that many stories left right now
+     */
+    public void acquire(Partner partner, int stories) {
+        int perMinute = partner.storiesPerMinute();
+        if (perMinute == 0) {
             return;
         }
-        Bucket bucket = buckets.computeIfAbsent(partner.id(),
-                id -> new Bucket(partner.requestsPerMinute(), clock.millis()));
-        long waitMillis = bucket.take(partner.requestsPerMinute(), clock.millis());
+        if (stories > perMinute) {
+            throw RateLimitedException.batchTooLarge(partner, stories);
+        }
+        Bucket bucket = buckets.computeIfAbsent(partner.id(), id -> new Bucket(perMinute, clock.millis()));
+        long waitMillis = bucket.take(perMinute, stories, clock.millis());
         if (waitMillis > 0) {
             throw new RateLimitedException(partner, Math.max(1, (waitMillis + 999) / 1000));
         }
@@ -49,16 +58,16 @@ public class PartnerRateLimiter {
             this.updatedAt = now;
         }
 
-        /** Takes a token and returns 0, or returns how long until one is available. */
-        synchronized long take(int perMinute, long now) {
+        /** Takes {@code count} tokens and returns 0, or returns how long until that many are available. */
+        synchronized long take(int perMinute, int count, long now) {
             tokens = Math.min(perMinute, tokens + (now - updatedAt) * perMinute / MILLIS_PER_MINUTE);
             updatedAt = Math.max(updatedAt, now);
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= count) {
+                tokens -= count;
                 return 0;
             }
             // The epsilon keeps floating-point noise from adding a millisecond, and with it a second.
-            return (long) Math.ceil((1 - tokens) * MILLIS_PER_MINUTE / perMinute - 1e-6);
+            return (long) Math.ceil((count - tokens) * MILLIS_PER_MINUTE / perMinute - 1e-6);
         }
     }
 }

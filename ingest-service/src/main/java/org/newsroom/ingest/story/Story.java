@@ -6,11 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.ingest.ledger.Intent;
 
 /**
  * A validated, normalized story, ready to become an {@link ArticleEvent}.
  *
  * @param version the declared version, 1 when the partner declared none
+ * @param intent what the partner means the story to do, decided once by validation
  */
 public record Story(
         String uri,
@@ -21,7 +23,8 @@ public record Story(
         Instant firstCreated,
         @Nullable String language,
         @Nullable Instant embargoedUntil,
-        List<String> relatedHints) {
+        List<String> relatedHints,
+        Intent intent) {
 
     public Story {
         relatedHints = List.copyOf(relatedHints);

@@ -16,6 +16,7 @@ import org.newsroom.ingest.ledger.Claim;
 import org.newsroom.ingest.ledger.ContentHash;
 import org.newsroom.ingest.ledger.Intent;
 import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
 import org.springframework.stereotype.Service;
@@ -54,7 +55,8 @@ public class StoryIntake {
      * @return the confirmation, emitted only after the article log stored the event (or already held
      *         it); fails before anything is written with {@link StoryRejectedException} if the story
      *         is invalid, {@link SourceNotAllowedException} if the partner may not speak for its
-     *         source, or {@link StaleVersionException} if the log holds a later version
+     *         source, {@link StoryOwnedElsewhereException} if another partner sent the uri first, or
+     *         {@link StaleVersionException} if the log holds a later version
      */
     public Mono<StoryAccepted> accept(StoryRequest request, Partner partner) {
         return Mono.fromCallable(() -> authorized(notAhead(validator.validate(request)), partner))
@@ -62,14 +64,17 @@ public class StoryIntake {
     }
 
     private Mono<StoryAccepted> accept(Story story, StoryRequest request, Partner partner) {
-        Intent intent = StoryValidator.intent(request, new ArrayList<>());
+        Intent intent = story.intent();
         String contentHash = ContentHash.of(story.headline(), story.body(), story.source(), story.language(),
                 intent == Intent.KILL);
-        Claim claim = ledger.claim(story.uri(), request.version(), contentHash, intent, (version, action) -> story
+        Claim claim = ledger.claim(story.uri(), partner.id(), request.version(), contentHash, intent, (version, action) -> story
                 .toArticleEvent(UUID.randomUUID().toString(), partner.id(), clock.instant(), version, action));
         if (claim instanceof Claim.Duplicate duplicate) {
             return Mono.fromFuture(duplicate.entry().written(), true)
                     .thenReturn(StoryAccepted.duplicateOf(story.uri(), duplicate.entry()));
+        }
+        if (claim instanceof Claim.Foreign foreign) {
+            return Mono.error(new StoryOwnedElsewhereException(foreign));
         }
         if (claim instanceof Claim.Stale stale) {
             return Mono.error(new StaleVersionException(stale));

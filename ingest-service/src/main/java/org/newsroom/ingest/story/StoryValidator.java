@@ -72,11 +72,12 @@ public final class StoryValidator {
                 : instant("embargoed", TextNormalizer.trimmed(request.embargoed()), violations);
         List<String> relatedHints = relatedHints(request.relatedHints(), violations);
         String language = language(request.language(), violations);
-        intent(request, violations);
+        Intent intent = intent(request, violations);
         if (!violations.isEmpty()) {
             throw new StoryRejectedException(violations);
         }
-        return new Story(uri, version, headline, body, source, firstCreated, language, embargoedUntil, relatedHints);
+        return new Story(uri, version, headline, body, source, firstCreated, language, embargoedUntil, relatedHints,
+                intent);
     }
 
     private static @Nullable String uri(@Nullable String raw, List<FieldViolation> violations) {
@@ -188,7 +189,7 @@ public final class StoryValidator {
      * The partner's intent from {@code pubstatus} and {@code correction}; a kill wins over a
      * correction because the article must disappear either way.
      */
-    public static Intent intent(StoryRequest request, List<FieldViolation> violations) {
+    private static Intent intent(StoryRequest request, List<FieldViolation> violations) {
         String pubstatus = request.pubstatus() == null ? "usable"
                 : TextNormalizer.trimmed(request.pubstatus()).toLowerCase(Locale.ROOT);
         switch (pubstatus) {

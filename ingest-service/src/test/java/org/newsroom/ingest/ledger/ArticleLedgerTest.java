@@ -30,8 +30,9 @@ class ArticleLedgerTest {
     }
 
     private Claim claim(@Nullable Long declaredVersion, String body, Intent intent) {
-        return ledger.claim(URI, declaredVersion, ContentHash.of("Headline", body, "Source", "en", intent == Intent.KILL),
-                intent, (version, action) -> event("event-" + ++events, version, action, body));
+        return ledger.claim(URI, "partner", declaredVersion,
+                ContentHash.of("Headline", body, "Source", "en", intent == Intent.KILL), intent,
+                (version, action) -> event("event-" + ++events, version, action, body));
     }
 
     private Claim.Write written(@Nullable Long declaredVersion, String body) {
@@ -61,6 +62,19 @@ class ArticleLedgerTest {
             assertThat(duplicate.entry().version()).isEqualTo(1);
             assertThat(duplicate.entry().written()).isCompleted();
         });
+    }
+
+    @Test
+    void aUriBelongsToThePartnerThatFirstSentIt() {
+        written(1L, "Body");
+
+        for (Intent intent : Intent.values()) {
+            Claim foreign = ledger.claim(URI, "another partner", 2L,
+                    ContentHash.of("Headline", "Other", "Source", "en", intent == Intent.KILL), intent,
+                    (version, action) -> event("event-" + ++events, version, action, "Other"));
+            assertThat(foreign).as(intent.name()).isEqualTo(new Claim.Foreign(URI));
+        }
+        assertThat(claim(2L, "Own update")).isInstanceOf(Claim.Write.class);
     }
 
     @Test

@@ -34,10 +34,10 @@ class PartnerConfigurationTest {
                 "NEWSROOM_INGEST_PARTNERS_1_APIKEY", "wire-key",
                 "NEWSROOM_INGEST_PARTNERS_1_SECRET", "wire-secret",
                 "NEWSROOM_INGEST_PARTNERS_1_ALLOWEDSOURCES", "Yahoo Finance,Other  Wire",
-                "NEWSROOM_INGEST_PARTNERS_1_REQUESTSPERMINUTE", "30"));
+                "NEWSROOM_INGEST_PARTNERS_1_STORIESPERMINUTE", "30"));
 
         assertThat(properties.partners()).containsExactly(
-                new Partner("local", "local-key", "local-secret", List.of()),
+                new Partner("local", "local-key", "local-secret", List.of(), 3000),
                 new Partner("wire", "wire-key", "wire-secret", List.of("yahoo finance", "other wire"), 30));
         assertThat(properties.partners().get(0).mayAttributeTo("Anyone")).isTrue();
         assertThat(properties.partners().get(1).mayAttributeTo(" YAHOO   Finance ")).isTrue();
@@ -54,7 +54,7 @@ class PartnerConfigurationTest {
                 .withMessage("X-Api-Key header is missing");
         assertThatExceptionOfType(PartnerUnauthorizedException.class)
                 .isThrownBy(() -> authenticator.authenticate("any", RequestSignature.sign("any", body), body))
-                .withMessage("X-Api-Key is not the key of a known partner");
+                .withMessage(PartnerAuthenticator.NOT_PROVEN);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PartnerConfigurationTest {
     @Test
     void neverPrintsTheSecretOrKey() {
         assertThat(new Partner("local", "the-key", "the-secret", null))
-                .hasToString("Partner[id=local, allowedSources=[], requestsPerMinute=0]");
+                .hasToString("Partner[id=local, allowedSources=[], storiesPerMinute=0]");
     }
 
     @Test

@@ -49,25 +49,25 @@ class PartnerRateLimiterTest {
     @Test
     void allowsABurstUpToTheRateThenSaysHowLongToWait() {
         for (int i = 0; i < 6; i++) {
-            limiter.acquire(limited);
+            limiter.acquire(limited, 1);
         }
 
-        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited))
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited, 1))
                 .satisfies(e -> assertThat(e.retryAfterSeconds()).isEqualTo(10))
-                .withMessage("Partner limited may send 6 requests per minute; retry after 10 seconds");
+                .withMessage("Partner limited may send 6 stories per minute; retry after 10 seconds");
     }
 
     @Test
     void refillsEvenlyOverTheMinute() {
         for (int i = 0; i < 6; i++) {
-            limiter.acquire(limited);
+            limiter.acquire(limited, 1);
         }
         clock.advance(Duration.ofSeconds(7));
 
-        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited))
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited, 1))
                 .satisfies(e -> assertThat(e.retryAfterSeconds()).isEqualTo(3));
         clock.advance(Duration.ofSeconds(3));
-        assertThatNoException().isThrownBy(() -> limiter.acquire(limited));
+        assertThatNoException().isThrownBy(() -> limiter.acquire(limited, 1));
     }
 
     @Test
@@ -75,7 +75,25 @@ class PartnerRateLimiterTest {
         Partner unlimited = new Partner("free", "key", "secret", null);
 
         for (int i = 0; i < 10_000; i++) {
-            limiter.acquire(unlimited);
+            assertThatNoException().as("request %d", i).isThrownBy(() -> limiter.acquire(unlimited, 1_000));
         }
+    }
+
+    @Test
+    void aBatchCountsEveryStoryAndIsTakenWholeOrNotAtAll() {
+        limiter.acquire(limited, 4);
+
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited, 3))
+                .satisfies(e -> assertThat(e.retryAfterSeconds()).isEqualTo(10));
+        limiter.acquire(limited, 2);
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited, 1));
+    }
+
+    @Test
+    void aBatchLargerThanTheMinuteCanNeverPassAndSaysSo() {
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(limited, 7))
+                .withMessage("Partner limited may send 6 stories per minute, and this request holds 7; "
+                        + "split it into smaller batches");
+        limiter.acquire(limited, 6);
     }
 }

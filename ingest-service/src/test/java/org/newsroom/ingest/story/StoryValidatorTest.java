@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.Bounds;
+import org.newsroom.ingest.ledger.Intent;
 
 class StoryValidatorTest {
 
@@ -36,7 +37,7 @@ class StoryValidatorTest {
         Story story = validator.validate(request);
 
         assertThat(story).isEqualTo(new Story("urn:newsroom:story:7", 3, "Markets rally", "Stocks rose.\n\nBonds fell.",
-                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of()));
+                "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of(), Intent.STORY));
     }
 
     @Test

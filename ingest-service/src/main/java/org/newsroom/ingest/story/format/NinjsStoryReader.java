@@ -1,13 +1,7 @@
 package org.newsroom.ingest.story.format;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.ingest.IngestProperties;
-import org.newsroom.ingest.story.FieldViolation;
 import org.newsroom.ingest.story.SanitizedHtml;
 import org.newsroom.ingest.story.StoryRejectedException;
 import org.newsroom.ingest.story.StoryRequest;
@@ -95,7 +88,7 @@ public class NinjsStoryReader {
         if (item == null || !item.isObject()) {
             throw StoryUnreadableException.notAnObject();
         }
-        Structure structure = new Structure(item);
+        NinjsStructure structure = new NinjsStructure(item);
         FieldLocations locations = new FieldLocations().put("uri", "uri", "/uri").put("version", "version", "/version")
                 .put("language", "language", "/language").put("pubstatus", "pubstatus", "/pubstatus");
         String uri = structure.string("uri");
@@ -121,11 +114,11 @@ public class NinjsStoryReader {
         structure.objects("associations", List.of("name", "uri"), Map.of(), List.of("uri"));
         StoryRequest request = new StoryRequest(uri, version, headline, text, source, firstCreated, language,
                 pubstatus, null, embargoed == null ? null : embargoed.toString(), null);
-        return MappedStory.checked(request, locations, structure.violations, validator);
+        return MappedStory.checked(request, locations, structure.violations(), validator);
     }
 
-    private static @Nullable Long version(Structure structure) {
-        JsonNode version = structure.item.get("version");
+    private static @Nullable Long version(NinjsStructure structure) {
+        JsonNode version = structure.member("version");
         if (version == null || version.isNull()) {
             return null;
         }
@@ -136,7 +129,7 @@ public class NinjsStoryReader {
         return Long.valueOf(version.stringValue());
     }
 
-    private static @Nullable String firstCreated(Structure structure, FieldLocations locations) {
+    private static @Nullable String firstCreated(NinjsStructure structure, FieldLocations locations) {
         Instant firstCreated = structure.dateTime("firstcreated");
         Instant versionCreated = structure.dateTime("versioncreated");
         if (firstCreated == null && versionCreated != null) {
@@ -147,10 +140,10 @@ public class NinjsStoryReader {
         return firstCreated == null ? null : firstCreated.toString();
     }
 
-    private static @Nullable String headline(Structure structure, FieldLocations locations) {
-        List<Part> headlines = structure.parts("headlines", List.of());
+    private static @Nullable String headline(NinjsStructure structure, FieldLocations locations) {
+        List<NinjsStructure.Part> headlines = structure.parts("headlines", List.of());
         locations.put("headline", "headlines", "/headlines");
-        Part main = headlines.stream().filter(Part::isMain).findFirst()
+        NinjsStructure.Part main = headlines.stream().filter(NinjsStructure.Part::isMain).findFirst()
                 .orElse(headlines.isEmpty() ? null : headlines.get(0));
         if (main == null || main.value() == null) {
             return null;
@@ -159,17 +152,17 @@ public class NinjsStoryReader {
         return text(main);
     }
 
-    private static @Nullable String body(Structure structure, FieldLocations locations) {
-        List<Part> bodies = structure.parts("bodies", List.of("charcount", "wordcount"));
+    private static @Nullable String body(NinjsStructure structure, FieldLocations locations) {
+        List<NinjsStructure.Part> bodies = structure.parts("bodies", List.of("charcount", "wordcount"));
         locations.put("body", "bodies", "/bodies");
-        List<Part> readable = bodies.stream()
+        List<NinjsStructure.Part> readable = bodies.stream()
                 .filter(part -> part.contentType() == null || BODY_CONTENT_TYPES.contains(part.contentType()))
                 .toList();
         if (!bodies.isEmpty() && readable.isEmpty()) {
             structure.violation("bodies", "/bodies", "must hold a body whose contenttype is text/plain or text/html");
             return null;
         }
-        Part main = readable.stream().filter(Part::isMain).findFirst()
+        NinjsStructure.Part main = readable.stream().filter(NinjsStructure.Part::isMain).findFirst()
                 .orElse(readable.isEmpty() ? null : readable.get(0));
         if (main == null || main.value() == null) {
             return null;
@@ -179,7 +172,7 @@ public class NinjsStoryReader {
     }
 
     /** Declared HTML is sanitized, declared plain text kept, undeclared text sanitized if it looks like HTML. */
-    private static String text(Part part) {
+    private static String text(NinjsStructure.Part part) {
         String value = Objects.requireNonNull(part.value());
         if (part.contentType() == null) {
             return SanitizedHtml.plainText(value);
@@ -187,7 +180,7 @@ public class NinjsStoryReader {
         return part.contentType().equals("text/html") ? SanitizedHtml.of(value).text() : value;
     }
 
-    private static @Nullable String source(Structure structure, FieldLocations locations) {
+    private static @Nullable String source(NinjsStructure structure, FieldLocations locations) {
         List<Map<String, String>> infosources = structure.objects("infosources", List.of("name", "role", "uri", "literal"),
                 Map.of(), List.of());
         String copyrightHolder = structure.string("copyrightholder");
@@ -204,175 +197,5 @@ public class NinjsStoryReader {
         }
         locations.put("source", "infosources", "/infosources");
         return null;
-    }
-
-    /**
-     * One headline or body: {@code {role, contenttype, value}}.
-     *
-     * @param contentType the media type without parameters, lower case
-     */
-    private record Part(int index, @Nullable String role, @Nullable String contentType, @Nullable String value) {
-
-        boolean isMain() {
-            return "main".equalsIgnoreCase(role);
-        }
-    }
-
-    /** Type and enum checks over the item, collecting every violation with its pointer. */
-    private static final class Structure {
-
-        private final JsonNode item;
-
-        private final List<FieldViolation> violations = new ArrayList<>();
-
-        Structure(JsonNode item) {
-            this.item = item;
-        }
-
-        void violation(String field, String pointer, String message) {
-            violations.add(new FieldViolation(field, message, pointer));
-        }
-
-        /** A top-level string member; absent or {@code null} is absent. */
-        @Nullable String string(String name) {
-            return string(item, name, name, "/" + name);
-        }
-
-        private @Nullable String string(JsonNode parent, String name, String field, String pointer) {
-            JsonNode value = parent.get(name);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isString()) {
-                violation(field, pointer, "must be a string");
-                return null;
-            }
-            return value.stringValue();
-        }
-
-        @Nullable String oneOf(String name, Set<String> allowed) {
-            String value = string(name);
-            if (value != null && !allowed.contains(value)) {
-                violation(name, "/" + name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-                return null;
-            }
-            return value;
-        }
-
-        void integer(String name, int min, int max) {
-            integer(item, name, name, "/" + name, min, max);
-        }
-
-        private void integer(JsonNode parent, String name, String field, String pointer, int min, int max) {
-            JsonNode value = parent.get(name);
-            if (value == null || value.isNull()) {
-                return;
-            }
-            boolean inRange = value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= min
-                    && value.longValue() <= max;
-            if (!inRange) {
-                violation(field, pointer, "must be an integer from " + min + " to " + max);
-            }
-        }
-
-        /** An RFC 3339 date-time, as the ninjs schema's {@code format: date-time} requires. */
-        @Nullable Instant dateTime(String name) {
-            String value = string(name);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            }
-            catch (DateTimeParseException e) {
-                violation(name, "/" + name, "must be an RFC 3339 date-time such as 2026-01-02T03:04:05Z");
-                return null;
-            }
-        }
-
-        private @Nullable JsonNode array(String name) {
-            JsonNode value = item.get(name);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isArray()) {
-                violation(name, "/" + name, "must be an array");
-                return null;
-            }
-            return value;
-        }
-
-        /** Headlines or bodies: objects with a required string {@code value}. */
-        List<Part> parts(String name, List<String> numbers) {
-            JsonNode array = array(name);
-            List<Part> parts = new ArrayList<>();
-            if (array == null) {
-                return parts;
-            }
-            for (int i = 0; i < array.size(); i++) {
-                String pointer = "/" + name + "/" + i;
-                JsonNode part = array.get(i);
-                if (!part.isObject()) {
-                    violation(name, pointer, "must be an object");
-                    continue;
-                }
-                String role = string(part, "role", name, pointer + "/role");
-                String contentType = string(part, "contenttype", name, pointer + "/contenttype");
-                String value = string(part, "value", name, pointer + "/value");
-                if (part.get("value") == null || part.get("value").isNull()) {
-                    violation(name, pointer + "/value", "is required");
-                }
-                for (String number : numbers) {
-                    JsonNode count = part.get(number);
-                    if (count != null && !count.isNull() && !count.isNumber()) {
-                        violation(name, pointer + "/" + number, "must be a number");
-                    }
-                }
-                parts.add(new Part(i, role, contentType == null ? null : mediaType(contentType), value));
-            }
-            return parts;
-        }
-
-        /**
-         * An array of objects whose members {@code strings} must be strings, {@code integers}
-         * integers within bounds, and {@code required} present.
-         */
-        List<Map<String, String>> objects(String name, List<String> strings, Map<String, int[]> integers,
-                List<String> required) {
-            JsonNode array = array(name);
-            List<Map<String, String>> objects = new ArrayList<>();
-            if (array == null) {
-                return objects;
-            }
-            for (int i = 0; i < array.size(); i++) {
-                String pointer = "/" + name + "/" + i;
-                JsonNode object = array.get(i);
-                if (!object.isObject()) {
-                    violation(name, pointer, "must be an object");
-                    continue;
-                }
-                Map<String, String> values = new HashMap<>();
-                for (String member : strings) {
-                    String value = string(object, member, name, pointer + "/" + member);
-                    if (value != null) {
-                        values.put(member, value);
-                    }
-                }
-                integers.forEach((member, bounds) -> integer(object, member, name, pointer + "/" + member, bounds[0],
-                        bounds[1]));
-                for (String member : required) {
-                    if (object.get(member) == null || object.get(member).isNull()) {
-                        violation(name, pointer + "/" + member, "is required");
-                    }
-                }
-                objects.add(values);
-            }
-            return objects;
-        }
-
-        private static String mediaType(String contentType) {
-            int parameters = contentType.indexOf(';');
-            return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
-        }
     }
 }

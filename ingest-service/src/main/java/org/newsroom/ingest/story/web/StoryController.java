@@ -5,7 +5,6 @@ import java.util.List;
 import org.newsroom.ingest.ApiDocumentation;
 import org.newsroom.ingest.partner.Partner;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
-import org.newsroom.ingest.partner.PartnerRateLimiter;
 import org.newsroom.ingest.story.StoryAccepted;
 import org.newsroom.ingest.story.StoryIntake;
 import org.newsroom.ingest.story.StoryRequest;
@@ -16,14 +15,10 @@ import org.newsroom.ingest.story.format.MappedStory;
 import org.newsroom.ingest.story.format.NdjsonLines;
 import org.newsroom.ingest.story.format.NinjsStoryReader;
 import org.newsroom.ingest.story.format.PlainTextStoryReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,9 +57,7 @@ class StoryController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private static final Logger log = LoggerFactory.getLogger(StoryController.class);
-
-    private final PartnerAuthenticator authenticator;
+    private final PartnerGate gate;
 
     private final JsonStoryReader jsonReader;
 
@@ -76,24 +69,17 @@ class StoryController {
 
     private final StoryIntake intake;
 
-    private final StoryProblems problems;
+    private final StoryOutcomes outcomes;
 
-    private final PartnerRateLimiter rateLimiter;
-
-    private final StoryMetrics metrics;
-
-    StoryController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, JsonStoryReader jsonReader,
-            PlainTextStoryReader textReader, NinjsStoryReader ninjsReader, FeedStoryReader feedReader,
-            StoryIntake intake, StoryProblems problems, StoryMetrics metrics) {
-        this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+    StoryController(PartnerGate gate, JsonStoryReader jsonReader, PlainTextStoryReader textReader,
+            NinjsStoryReader ninjsReader, FeedStoryReader feedReader, StoryIntake intake, StoryOutcomes outcomes) {
+        this.gate = gate;
         this.jsonReader = jsonReader;
         this.textReader = textReader;
         this.ninjsReader = ninjsReader;
         this.feedReader = feedReader;
         this.intake = intake;
-        this.problems = problems;
-        this.metrics = metrics;
+        this.outcomes = outcomes;
     }
 
     /** A push of stories, in any format: what {@link TraceIdHeader} and {@link RejectedStoryCounter} watch. */
@@ -174,8 +160,9 @@ class StoryController {
     @ApiResponse(responseCode = "415", description = "A Content-Type no format here reads",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "Over the partner's requests per minute (`rate-limited`, with "
-            + "Retry-After), or over its limit of stories held under embargo (`too-many-holds`)",
+    @ApiResponse(responseCode = "429", description = "Over the partner's stories per minute (`rate-limited`, with "
+            + "Retry-After; a batch or feed counts each line or item; it is refused whole), or over its limit of "
+            + "stories held under embargo (`too-many-holds`)",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
@@ -186,8 +173,8 @@ class StoryController {
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     Mono<ResponseEntity<StoryAccepted>> submitJson(@Parameter(hidden = true) @RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("json", intake.accept(jsonReader.read(body), partner)).map(StoryController::answer);
     }
 
     /** A story as partners paste it; see {@link PlainTextStoryReader} for the headers it needs. */
@@ -196,8 +183,9 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitText(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("text", intake.accept(textReader.read(body, headers), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("text", intake.accept(textReader.read(body, headers), partner))
+                .map(StoryController::answer);
     }
 
     /**
@@ -210,11 +198,12 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitBatch(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
+        Partner partner = gate.authenticate(headers, body);
         List<NdjsonLines.Line> lines = NdjsonLines.split(body);
         if (lines.isEmpty()) {
             throw StoryUnreadableException.missingBody();
         }
+        gate.charge(partner, lines.size());
         return Flux.fromIterable(lines)
                 .concatMap(line -> result(line.number(), "ndjson",
                         Mono.defer(() -> intake.accept(jsonReader.read(line.bytes()), partner))))
@@ -231,8 +220,8 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<StoryAccepted>> submitNinjs(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return accepted("ninjs", accept(ninjsReader.read(body), partner)).map(StoryController::answer);
+        Partner partner = gate.admit(headers, body);
+        return outcomes.accepted("ninjs", accept(ninjsReader.read(body), partner)).map(StoryController::answer);
     }
 
     /**
@@ -246,8 +235,10 @@ class StoryController {
     @Operation(hidden = true)
     Mono<ResponseEntity<List<BatchLineResult>>> submitFeed(@RequestHeader HttpHeaders headers,
             @RequestBody byte[] body) {
-        Partner partner = authenticate(headers, body);
-        return Flux.fromIterable(feedReader.read(body))
+        Partner partner = gate.authenticate(headers, body);
+        List<FeedStoryReader.Item> items = feedReader.read(body);
+        gate.charge(partner, items.size());
+        return Flux.fromIterable(items)
                 .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
                         : Mono.defer(() -> accept(item.story(), partner))))
                 .collectList()
@@ -260,24 +251,9 @@ class StoryController {
     }
 
     private Mono<BatchLineResult> result(int line, String format, Mono<StoryAccepted> accepted) {
-        return accepted(format, accepted)
+        return outcomes.accepted(format, accepted)
                 .map(story -> BatchLineResult.accepted(line, story.answeredWith().value(), story))
-                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, rejected(failure))));
-    }
-
-    /** Logs and counts a story once it is accepted; a rejection is counted where its answer is made. */
-    private Mono<StoryAccepted> accepted(String format, Mono<StoryAccepted> accepted) {
-        return accepted.doOnNext(story -> {
-            log.info("Accepted {} version {} ({}, {})", story.uri(), story.version(), story.status(), format);
-            metrics.accepted(format, story.status());
-        });
-    }
-
-    /** A line or item of a batch that is refused on its own: counted here, the request itself is a 207. */
-    private ProblemDetail rejected(Throwable failure) {
-        ProblemDetail problem = problems.describe(failure);
-        metrics.rejected(HttpStatusCode.valueOf(problem.getStatus()));
-        return problem;
+                .onErrorResume(failure -> Mono.just(BatchLineResult.rejected(line, outcomes.rejected(failure))));
     }
 
     private static ResponseEntity<List<BatchLineResult>> multiStatus(List<BatchLineResult> results) {
@@ -286,13 +262,5 @@ class StoryController {
 
     private static ResponseEntity<StoryAccepted> answer(StoryAccepted accepted) {
         return ResponseEntity.status(accepted.answeredWith()).body(accepted);
-    }
-
-    /** Authenticates, then counts the request against the partner's rate limit. */
-    private Partner authenticate(HttpHeaders headers, byte[] body) {
-        Partner partner = authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
-                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
-        rateLimiter.acquire(partner);
-        return partner;
     }
 }

@@ -6,6 +6,7 @@ import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.PartnerUnauthorizedException;
 import org.newsroom.ingest.partner.RateLimitedException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
@@ -61,8 +62,8 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ SourceNotAllowedException.class, StoryUnreadableException.class, StoryRejectedException.class,
-            StaleVersionException.class, ArticleTooLargeException.class, ArticleNotWrittenException.class,
-            HoldsExceededException.class })
+            StaleVersionException.class, StoryOwnedElsewhereException.class, ArticleTooLargeException.class,
+            ArticleNotWrittenException.class, HoldsExceededException.class })
     ResponseEntity<ProblemDetail> storyFailed(RuntimeException failure) {
         ProblemDetail problem = problems.describe(failure);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());

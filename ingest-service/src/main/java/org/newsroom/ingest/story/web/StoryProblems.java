@@ -10,6 +10,7 @@ import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
 import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
+import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
 import org.newsroom.ingest.story.FieldViolation;
 import org.newsroom.ingest.story.StoryRejectedException;
@@ -78,6 +79,9 @@ public class StoryProblems {
     private ProblemDetail problemFor(Throwable failure) {
         if (failure instanceof SourceNotAllowedException) {
             return typed(ProblemType.SOURCE_NOT_ALLOWED, failure.getMessage());
+        }
+        if (failure instanceof StoryOwnedElsewhereException) {
+            return typed(ProblemType.STORY_OWNED_ELSEWHERE, failure.getMessage());
         }
         if (failure instanceof StaleVersionException) {
             return typed(ProblemType.STALE_VERSION, failure.getMessage());

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -144,7 +143,7 @@ public class NinjsStoryReaderTest {
 
         assertThat(canceled.request().pubstatus()).isEqualTo("canceled");
         assertThat(withheld.request().pubstatus()).isEqualTo("withheld");
-        assertThat(StoryValidator.intent(canceled.request(), new ArrayList<>()))
+        assertThat(new StoryValidator(PROPERTIES.maxBodyChars()).validate(canceled.request()).intent())
                 .isEqualTo(Intent.KILL);
         assertThat(canceled.request().body()).isEqualTo("Withdrawn");
     }

@@ -47,8 +47,8 @@ import reactor.core.publisher.Mono;
 
 /** Only a known partner's correctly signed request reaches the article log, under that partner's id. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class,
         ClockConfiguration.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
@@ -121,7 +121,8 @@ class StoryAuthenticationTest {
         return Stream.of(
                 Arguments.of("no API key", null, valid, "X-Api-Key header is missing"),
                 Arguments.of("blank API key", " ", valid, "X-Api-Key header is missing"),
-                Arguments.of("unknown API key", "agency-key2", valid, "X-Api-Key is not the key of a known partner"),
+                // The same answer as a wrong signature: nobody learns whether a key exists.
+                Arguments.of("unknown API key", "agency-key2", valid, mismatch()),
                 Arguments.of("no signature", TestPartners.AGENCY_KEY, null, "X-Signature header is missing"),
                 Arguments.of("signature without scheme", TestPartners.AGENCY_KEY, valid.substring(7), malformed()),
                 Arguments.of("other scheme", TestPartners.AGENCY_KEY, "sha1=" + valid.substring(7), malformed()),
@@ -139,7 +140,8 @@ class StoryAuthenticationTest {
     }
 
     private static String mismatch() {
-        return "X-Signature does not match the request body; sign the exact bytes sent with the partner's secret";
+        return "X-Api-Key and X-Signature do not prove a known partner; sign the exact bytes sent with the secret "
+                + "that belongs to the key";
     }
 
     @ParameterizedTest(name = "{0}")

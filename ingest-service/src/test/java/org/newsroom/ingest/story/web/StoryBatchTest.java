@@ -51,8 +51,8 @@ import reactor.core.publisher.Mono;
 
 /** NDJSON batches: one signature for the body, one result per line, one bad line never spoils the rest. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,

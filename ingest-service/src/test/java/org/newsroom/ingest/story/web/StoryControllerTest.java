@@ -60,8 +60,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",

@@ -48,8 +48,8 @@ import reactor.core.publisher.Mono;
 
 /** ninjs, RSS, Atom and HTML bodies over HTTP: the same intake, answers and problems as native JSON. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class, StoryProblems.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class, StoryProblems.class,
         StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class, ClockConfiguration.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,

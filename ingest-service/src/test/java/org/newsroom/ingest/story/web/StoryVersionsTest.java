@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.ingest.ClockConfiguration;
 import org.newsroom.ingest.IngestProperties;
@@ -46,14 +48,15 @@ import reactor.core.publisher.Mono;
 
 /** Idempotent pushes, monotonic versions, corrections, kills and the rate limit, as a partner sees them. */
 @WebFluxTest(StoryController.class)
-@Import({ StoryIntake.class, PartnerAuthenticator.class, PartnerRateLimiter.class, JsonStoryReader.class,
-        PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+@Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
+        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class, ClockConfiguration.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,
         TestPartners.AGENCY_SECRET_PROPERTY, "newsroom.ingest.partners[1].id=limited",
         "newsroom.ingest.partners[1].api-key=limited-key", "newsroom.ingest.partners[1].secret=limited-secret",
-        "newsroom.ingest.partners[1].requests-per-minute=2" })
+        "newsroom.ingest.partners[1].stories-per-minute=2", "newsroom.ingest.partners[2].id=other",
+        "newsroom.ingest.partners[2].api-key=other-key", "newsroom.ingest.partners[2].secret=other-secret" })
 class StoryVersionsTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
@@ -73,12 +76,17 @@ class StoryVersionsTest {
 
     /** @param extra more JSON members, each starting with a comma */
     private WebTestClient.ResponseSpec push(@Nullable Integer version, String body, String extra) {
+        return push(version, body, extra, TestPartners.AGENCY_KEY, TestPartners.AGENCY_SECRET);
+    }
+
+    private WebTestClient.ResponseSpec push(@Nullable Integer version, String body, String extra, String apiKey,
+            String secret) {
         String json = "{\"uri\": \"" + uri + "\"" + (version == null ? "" : ", \"version\": " + version) + extra
                 + ", \"headline\": \"Headline\", \"body\": \"" + body + "\", \"source\": \"Agency\","
                 + " \"firstCreated\": \"2026-01-02T03:04:05Z\"}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return client.post().uri("/v1/stories").contentType(MediaType.APPLICATION_JSON)
-                .headers(TestPartners.signedByAgency(bytes)).bodyValue(bytes).exchange();
+                .headers(TestPartners.signed(apiKey, secret, bytes)).bodyValue(bytes).exchange();
     }
 
     private Map<String, Object> answer(WebTestClient.ResponseSpec response, int status) {
@@ -101,6 +109,25 @@ class StoryVersionsTest {
         assertThat(again).isEqualTo(Map.of("messageId", first.get("messageId"), "articleId", ArticleIds.fromUri(uri),
                 "uri", uri, "version", 1, "status", "duplicate"));
         assertThat(published(1)).extracting(ArticleEvent::eventId).containsExactly((String) first.get("messageId"));
+    }
+
+    @Test
+    void anotherPartnerCanNeitherUpdateNorKillAStoryItDidNotSendFirst() {
+        when(publisher.publish(any())).thenReturn(Mono.empty());
+        answer(push(1, "Body"), 202);
+
+        Map<String, Object> kill = answer(push(2, "Withdrawn", ", \"pubstatus\": \"canceled\"", "other-key",
+                "other-secret"), 403);
+        Map<String, Object> update = answer(push(null, "Someone else's words", "", "other-key", "other-secret"),
+                403);
+
+        assertThat(kill.get("type")).isEqualTo(ProblemType.STORY_OWNED_ELSEWHERE.uri().toString());
+        assertThat(kill.get("detail")).asString().contains("belongs to another partner").doesNotContain(
+                TestPartners.AGENCY);
+        assertThat(update.get("type")).isEqualTo(kill.get("type"));
+        assertThat(published(1)).extracting(ArticleEvent::action).containsExactly(ArticleAction.PUBLISHED);
+        answer(push(2, "Withdrawn", ", \"pubstatus\": \"canceled\"", TestPartners.AGENCY_KEY,
+                TestPartners.AGENCY_SECRET), 202);
     }
 
     @Test
@@ -151,8 +178,22 @@ class StoryVersionsTest {
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
         assertThat(problem.get("detail").toString())
-                .matches("Partner limited may send 2 requests per minute; retry after \\d+ seconds");
+                .matches("Partner limited may send 2 stories per minute; retry after \\d+ seconds");
         answer(push(1, "Other partners are not limited"), 202);
+    }
+
+    @Test
+    void aBatchCountsEveryLineAgainstTheRateAndIsRefusedWhole() {
+        byte[] threeLines = "{}\n{}\n{}\n".getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> problem = client.post().uri("/v1/stories").contentType(MediaType.parseMediaType(
+                "application/x-ndjson")).headers(TestPartners.signed("limited-key", "limited-secret", threeLines))
+                .bodyValue(threeLines).exchange().expectStatus().isEqualTo(429)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(problem.get("detail").toString()).isEqualTo("Partner limited may send 2 stories per minute, and "
+                + "this request holds 3; split it into smaller batches");
+        verifyNoInteractions(publisher);
     }
 
     @Test
