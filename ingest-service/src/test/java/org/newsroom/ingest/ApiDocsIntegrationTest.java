@@ -62,7 +62,9 @@ class ApiDocsIntegrationTest extends KafkaIntegrationTest {
     }
 
     private JsonNode apiDocs() {
-        byte[] doc = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        // The first request builds the document, which takes longer than the client's 5 s on a busy machine.
+        byte[] doc = client.mutate().responseTimeout(TIMEOUT).build().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         return json.readTree(doc);
     }
