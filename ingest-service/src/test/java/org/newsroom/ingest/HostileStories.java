@@ -20,7 +20,11 @@ import tools.jackson.core.io.JsonStringEncoder;
 final class HostileStories {
 
     enum Signing {
-        VALID, WRONG_SECRET, MISSING_SIGNATURE, UNKNOWN_KEY, OTHER_BODY, MALFORMED_SIGNATURE, MISSING_KEY
+        VALID, WRONG_SECRET, MISSING_SIGNATURE, UNKNOWN_KEY, OTHER_BODY, MALFORMED_SIGNATURE, MISSING_KEY,
+        /** webhook-signature with a timestamp ten minutes old. */
+        WEBHOOK_EXPIRED,
+        /** webhook-signature, then a signed header changed. */
+        WEBHOOK_TAMPERED
     }
 
     /** Whatever its format, a story written from it must carry no markup. */

@@ -3,6 +3,7 @@ package org.newsroom.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.RequestSignature;
+import org.newsroom.ingest.partner.WebhookSignature;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -160,6 +162,16 @@ class StoryFuzzIntegrationTest extends KafkaIntegrationTest {
         return true;
     }
 
+    private static void webhookSigned(HostileStories.Request request, HttpHeaders headers, Instant at) {
+        String id = "fuzz-" + request.index();
+        headers.set(HttpHeaders.CONTENT_TYPE, request.contentType());
+        headers.set(PartnerAuthenticator.API_KEY_HEADER, TestPartners.AGENCY_KEY);
+        headers.set(WebhookSignature.ID_HEADER, id);
+        headers.set(WebhookSignature.TIMESTAMP_HEADER, Long.toString(at.getEpochSecond()));
+        headers.set(WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.sign(TestPartners.AGENCY_SECRET, id, at.getEpochSecond(), headers, request.body()));
+    }
+
     private static void sign(HostileStories.Request request, HttpHeaders headers) {
         request.headers().forEach(headers::set);
         String signature = RequestSignature.sign(TestPartners.AGENCY_SECRET, request.body());
@@ -177,6 +189,11 @@ class StoryFuzzIntegrationTest extends KafkaIntegrationTest {
                 headers.set(PartnerAuthenticator.SIGNATURE_HEADER, signature.substring(0, signature.length() / 2) + "zz");
             }
             case MISSING_KEY -> headers.set(PartnerAuthenticator.SIGNATURE_HEADER, signature);
+            case WEBHOOK_EXPIRED -> webhookSigned(request, headers, Instant.now().minusSeconds(600));
+            case WEBHOOK_TAMPERED -> {
+                webhookSigned(request, headers, Instant.now());
+                headers.set("X-Embargoed", "2099-01-01T00:00:00Z");
+            }
         }
     }
 }

@@ -21,20 +21,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storiesPerMinute how many stories the partner may send per minute, with bursts up to that
  *        many; a batch or feed counts each of its lines or items. 0 means unlimited, never the default:
  *        one partner's flood must not starve the others
+ * @param bodyOnlySignature whether the partner may still sign with {@code X-Signature} over the body
+ *        alone, which is replayable and leaves the headers unsigned: for the migration to the
+ *        {@link WebhookSignature} scheme only. Allowed unless configured {@code false}, as docker
+ *        compose does; a partner that signs with {@code webhook-signature} is never held to the old scheme
  */
 public record Partner(@NotBlank String id, @NotBlank String apiKey, @NotBlank String secret,
-        List<String> allowedSources, @PositiveOrZero int storiesPerMinute) {
+        List<String> allowedSources, @PositiveOrZero int storiesPerMinute, boolean bodyOnlySignature) {
 
     /** The constructor that configuration binds to. */
     @ConstructorBinding
     public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources,
-            @DefaultValue(DEFAULT_STORIES_PER_MINUTE) int storiesPerMinute) {
+            @DefaultValue(DEFAULT_STORIES_PER_MINUTE) int storiesPerMinute,
+            @DefaultValue("true") boolean bodyOnlySignature) {
         this.id = id;
         this.apiKey = apiKey;
         this.secret = secret;
         this.allowedSources = allowedSources == null ? List.of()
                 : allowedSources.stream().map(Partner::comparable).toList();
         this.storiesPerMinute = storiesPerMinute;
+        this.bodyOnlySignature = bodyOnlySignature;
+    }
+
+    /** A partner that may still sign the body alone, as configuration binds one by default. */
+    public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources,
+            int storiesPerMinute) {
+        this(id, apiKey, secret, allowedSources, storiesPerMinute, true);
     }
 
     /** 50 a second sustained: far above a wire's pace, far below what floods an instance. */
@@ -42,7 +54,7 @@ public record Partner(@NotBlank String id, @NotBlank String apiKey, @NotBlank St
 
     /** An unlimited partner. */
     public Partner(String id, String apiKey, String secret, @Nullable List<String> allowedSources) {
-        this(id, apiKey, secret, allowedSources, 0);
+        this(id, apiKey, secret, allowedSources, 0, true);
     }
 
     /** Whether a story attributed to {@code source} may come from this partner. */

@@ -1,11 +1,14 @@
 package org.newsroom.ingest.partner;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +25,93 @@ public class PartnerAuthenticator {
 
     private static final int SHA256_BYTES = 32;
 
-    static final String NOT_PROVEN = API_KEY_HEADER + " and " + SIGNATURE_HEADER
-            + " do not prove a known partner; sign the exact bytes sent with the secret that belongs to the key";
+    static final String NOT_PROVEN = API_KEY_HEADER + " and the signature do not prove a known partner; sign "
+            + "the exact bytes sent with the secret that belongs to the key";
 
     private static final String UNKNOWN_KEY_SECRET = "no partner has this key";
 
     private final List<Partner> partners;
 
-    public PartnerAuthenticator(PartnerProperties properties) {
+    private final Duration tolerance;
+
+    private final Clock clock;
+
+    private final ReplayGuard replays;
+
+    public PartnerAuthenticator(PartnerProperties properties, Clock clock, ReplayGuard replays) {
         this.partners = properties.partners();
+        this.tolerance = properties.signatureTolerance();
+        this.clock = clock;
+        this.replays = replays;
+    }
+
+    /**
+     * A push signed after {@link WebhookSignature}, or, for a partner still allowed it, with the old
+     * body-only {@value #SIGNATURE_HEADER}.
+     *
+     * @throws PartnerUnauthorizedException if the push is not proven to come from a known partner
+     *         now: a missing or malformed header, an unknown key or wrong signature (one message for
+     *         both), a timestamp outside the tolerance, or a {@code webhook-id} already used
+     */
+    public Partner authenticate(HttpHeaders headers, byte[] body) {
+        String apiKey = headers.getFirst(API_KEY_HEADER);
+        if (headers.getFirst(WebhookSignature.SIGNATURE_HEADER) == null) {
+            Partner partner = authenticate(apiKey, headers.getFirst(SIGNATURE_HEADER), body);
+            if (!partner.bodyOnlySignature()) {
+                throw new PartnerUnauthorizedException("Sign with " + WebhookSignature.ID_HEADER + ", "
+                        + WebhookSignature.TIMESTAMP_HEADER + " and " + WebhookSignature.SIGNATURE_HEADER
+                        + "; " + SIGNATURE_HEADER + " over the body alone is no longer accepted for this partner");
+            }
+            return partner;
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new PartnerUnauthorizedException(API_KEY_HEADER + " header is missing");
+        }
+        String id = required(headers, WebhookSignature.ID_HEADER);
+        String timestamp = required(headers, WebhookSignature.TIMESTAMP_HEADER);
+        long sentAt = seconds(timestamp);
+        long now = clock.millis();
+        if (Math.abs(now / 1000 - sentAt) > tolerance.toSeconds()) {
+            throw new PartnerUnauthorizedException(WebhookSignature.TIMESTAMP_HEADER + " " + timestamp
+                    + " is more than " + tolerance.toSeconds() + " seconds from the newsroom's clock ("
+                    + now / 1000 + "); sign every push when it is sent, with the current Unix time");
+        }
+        List<byte[]> presented = WebhookSignature.presented(headers.getFirst(WebhookSignature.SIGNATURE_HEADER));
+        if (presented.isEmpty()) {
+            throw new PartnerUnauthorizedException(WebhookSignature.SIGNATURE_HEADER
+                    + " must hold v1, followed by the base64 HMAC-SHA256 of the signed content");
+        }
+        Partner partner = partnerWithKey(apiKey);
+        byte[] expected = RequestSignature.hmac(partner != null ? partner.secret() : UNKNOWN_KEY_SECRET,
+                WebhookSignature.signedContent(id, timestamp, headers, body));
+        boolean matches = false;
+        for (byte[] signature : presented) {
+            matches |= MessageDigest.isEqual(expected, signature);
+        }
+        if (!matches || partner == null) {
+            throw new PartnerUnauthorizedException(NOT_PROVEN);
+        }
+        if (!replays.firstUse(partner.id(), id, (sentAt + tolerance.toSeconds() + 1) * 1000, now)) {
+            throw new PartnerUnauthorizedException(WebhookSignature.ID_HEADER + " " + id
+                    + " was already used; every push needs a new id, a retry too");
+        }
+        return partner;
+    }
+
+    private static String required(HttpHeaders headers, String name) {
+        String value = headers.getFirst(name);
+        if (value == null || value.isBlank()) {
+            throw new PartnerUnauthorizedException(name + " header is missing");
+        }
+        return value.strip();
+    }
+
+    private static long seconds(String timestamp) {
+        if (timestamp.length() > 12 || !timestamp.chars().allMatch(Character::isDigit)) {
+            throw new PartnerUnauthorizedException(WebhookSignature.TIMESTAMP_HEADER
+                    + " must be the Unix time in seconds");
+        }
+        return Long.parseLong(timestamp);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.newsroom.ingest.partner;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +19,14 @@ import org.springframework.validation.annotation.Validated;
  *        that a forgotten configuration never opens the newsroom to anyone. From the environment:
  *        {@code NEWSROOM_INGEST_PARTNERS_0_ID}, {@code ..._0_APIKEY}, {@code ..._0_SECRET},
  *        {@code ..._0_ALLOWEDSOURCES} (comma-separated)
+ * @param signatureTolerance how far a {@code webhook-timestamp} may be from this instance's clock,
+ *        either way; a push outside it is refused with 401, and a {@code webhook-id} is remembered for
+ *        as long, so that a push can never be replayed
  */
 @ConfigurationProperties("newsroom.ingest")
 @Validated
-public record PartnerProperties(@DefaultValue List<@Valid Partner> partners) {
+public record PartnerProperties(@DefaultValue List<@Valid Partner> partners,
+        @DefaultValue("5m") Duration signatureTolerance) {
 
     public PartnerProperties {
         partners = List.copyOf(partners);

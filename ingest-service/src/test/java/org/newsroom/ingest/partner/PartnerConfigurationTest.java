@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,8 @@ class PartnerConfigurationTest {
 
     @Test
     void noPartnersConfiguredMeansNobodyIsAuthenticated() {
-        PartnerAuthenticator authenticator = new PartnerAuthenticator(bindEnvironment(Map.of()));
+        PartnerAuthenticator authenticator = new PartnerAuthenticator(bindEnvironment(Map.of()), Clock.systemUTC(),
+                new ReplayGuard());
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
 
         assertThatExceptionOfType(PartnerUnauthorizedException.class)

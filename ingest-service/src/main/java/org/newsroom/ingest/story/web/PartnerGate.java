@@ -31,8 +31,7 @@ class PartnerGate {
 
     /** Authenticates a batch or feed; its stories are counted with {@link #charge} once they are counted. */
     Partner authenticate(HttpHeaders headers, byte[] body) {
-        return authenticator.authenticate(headers.getFirst(PartnerAuthenticator.API_KEY_HEADER),
-                headers.getFirst(PartnerAuthenticator.SIGNATURE_HEADER), body);
+        return authenticator.authenticate(headers, body);
     }
 
     /** Counts {@code stories} against the partner's rate limit, all or none. */

@@ -29,6 +29,7 @@ import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.partner.ReplayGuard;
 import org.newsroom.ingest.story.StoryIntake;
 import org.newsroom.ingest.story.format.FeedStoryReader;
 import org.newsroom.ingest.story.format.JsonStoryReader;
@@ -52,7 +53,7 @@ import reactor.core.publisher.Mono;
 /** {@code text/plain} stories as partners paste them, with the real partner sample. */
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
-        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+        ReplayGuard.class, PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY,

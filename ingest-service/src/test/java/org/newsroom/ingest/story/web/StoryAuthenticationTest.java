@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.ClockConfiguration;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.ReadyArticleLedger;
@@ -26,6 +28,8 @@ import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.partner.ReplayGuard;
+import org.newsroom.ingest.partner.WebhookSignature;
 import org.newsroom.ingest.partner.RequestSignature;
 import org.newsroom.ingest.story.StoryIntake;
 import org.newsroom.ingest.story.format.FeedStoryReader;
@@ -48,7 +52,7 @@ import reactor.core.publisher.Mono;
 /** Only a known partner's correctly signed request reaches the article log, under that partner's id. */
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
-        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+        ReplayGuard.class, PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class,
         ClockConfiguration.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
@@ -103,6 +107,42 @@ class StoryAuthenticationTest {
     }
 
     @Test
+    void aWebhookSignedPlainTextPushIsAcceptedOnceAndItsHeadersCannotBeChanged() {
+        when(publisher.publish(any())).thenReturn(Mono.empty());
+        byte[] body = "Markets rally\n\nStocks rose.\n\nContinue reading at Example Agency"
+                .getBytes(StandardCharsets.UTF_8);
+        HttpHeaders story = new HttpHeaders();
+        story.setContentType(MediaType.TEXT_PLAIN);
+        story.set("X-Story-Uri", "urn:newsroom:test:webhook-signed");
+        story.set("X-Story-Version", "1");
+        long now = Instant.now().getEpochSecond();
+        Consumer<HttpHeaders> signed = headers -> {
+            headers.addAll(story);
+            headers.set(PartnerAuthenticator.API_KEY_HEADER, TestPartners.AGENCY_KEY);
+            headers.set(WebhookSignature.ID_HEADER, "msg-webhook-signed");
+            headers.set(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
+            headers.set(WebhookSignature.SIGNATURE_HEADER,
+                    WebhookSignature.sign(TestPartners.AGENCY_SECRET, "msg-webhook-signed", now, story, body));
+        };
+        client.post().uri("/v1/stories").headers(signed).bodyValue(body).exchange().expectStatus().isAccepted();
+
+        Map<String, Object> replay = client.post().uri("/v1/stories").headers(signed).bodyValue(body).exchange()
+                .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        Map<String, Object> tampered = client.post().uri("/v1/stories")
+                .headers(signed.andThen(headers -> {
+                    headers.set(WebhookSignature.ID_HEADER, "msg-webhook-tampered");
+                    headers.set("X-Story-Version", "2");
+                })).bodyValue(body).exchange().expectStatus().isUnauthorized()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(replay.get("type")).isEqualTo(ProblemType.PARTNER_UNAUTHORIZED.uri().toString());
+        assertThat(replay.get("detail")).asString().contains("msg-webhook-signed was already used");
+        assertThat(tampered.get("detail")).isEqualTo(mismatch());
+        assertThat(published().version()).isEqualTo(1);
+    }
+
+    @Test
     void acceptsUppercaseHexDigits() {
         when(publisher.publish(any())).thenReturn(Mono.empty());
         byte[] story = story("uppercase", "Example Agency");
@@ -140,7 +180,7 @@ class StoryAuthenticationTest {
     }
 
     private static String mismatch() {
-        return "X-Api-Key and X-Signature do not prove a known partner; sign the exact bytes sent with the secret "
+        return "X-Api-Key and the signature do not prove a known partner; sign the exact bytes sent with the secret "
                 + "that belongs to the key";
     }
 

@@ -38,6 +38,7 @@ import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
+import org.newsroom.ingest.partner.ReplayGuard;
 import org.newsroom.ingest.story.StoryIntake;
 import org.newsroom.ingest.story.format.FeedStoryReader;
 import org.newsroom.ingest.story.format.JsonStoryReader;
@@ -61,7 +62,7 @@ import reactor.core.publisher.Mono;
 
 @WebFluxTest(StoryController.class)
 @Import({ StoryIntake.class, PartnerGate.class, StoryOutcomes.class, PartnerAuthenticator.class,
-        PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
+        ReplayGuard.class, PartnerRateLimiter.class, JsonStoryReader.class, PlainTextStoryReader.class, NinjsStoryReader.class, FeedStoryReader.class,
         StoryProblems.class, StoryMetrics.class, SimpleMeterRegistry.class, ReadyArticleLedger.class })
 @EnableConfigurationProperties({ IngestProperties.class, PartnerProperties.class })
 @TestPropertySource(properties = { "newsroom.ingest.max-body-chars=50", "newsroom.ingest.max-request-size=1KB",
