@@ -21,6 +21,7 @@ public enum ProblemType {
     TOO_LARGE("too-large", 413, "Content Too Large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type"),
     RATE_LIMITED("rate-limited", 429, "Too Many Requests"),
+    TOO_MANY_HOLDS("too-many-holds", 429, "Too many held stories"),
     NOT_WRITTEN("not-written", 503, "Service Unavailable"),
     INTERNAL_ERROR("internal-error", 500, "Internal Server Error"),
     INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *        leave room for a body of {@code maxBodyChars} in UTF-8 plus the other fields
  * @param retryAfter what a 503 tells the partner to wait before retrying
  * @param kafka how long a write to Kafka may take before the partner gets a 503
+ * @param maxFutureSkew how far in the future a story's {@code firstCreated} may lie: a partner's clock
+ *        may run a little ahead, but a story created later than this is refused (400 naming
+ *        {@code firstCreated}), because the lists sort by it and it would stay on top of every one
  * The partners under the same prefix are bound by the partner package's own properties.
  */
 @ConfigurationProperties("newsroom.ingest")
@@ -26,7 +29,8 @@ public record IngestProperties(
         @DefaultValue("1048576") @Positive int maxBodyChars,
         @DefaultValue("8MB") DataSize maxRequestSize,
         @DefaultValue("10s") Duration retryAfter,
-        @DefaultValue @Valid Kafka kafka) {
+        @DefaultValue @Valid Kafka kafka,
+        @DefaultValue("5m") Duration maxFutureSkew) {
 
     /**
      * Producer timeouts. They bound the answer time when Kafka is unreachable: a send blocks at most

@@ -27,12 +27,9 @@ final class HostileStories {
         WEBHOOK_TAMPERED
     }
 
-    /**
-     * @param htmlCapable whether the format reads markup (every format but text/plain): a story
-     *        written from it must carry no markup
-     */
+    /** Whatever its format, a story written from it must carry no markup. */
     record Request(int index, String kind, String contentType, byte[] body, Signing signing,
-            Map<String, String> headers, boolean htmlCapable) {
+            Map<String, String> headers) {
 
         @Override
         public String toString() {
@@ -61,6 +58,13 @@ final class HostileStories {
     private static final List<String> JSON_ESCAPES = List.of("\\ud800", "\\udc00x", "a\\ud83d", "\\u0000", "nul\\u0000nul",
             "\\u001f", "\\u0007bell", "\\ufeffbom", "\\uffff", "\\ud83d\\ude80 ok", "\\u0085next", "\\u200b");
 
+    /** Times Instant.parse reads but no later stage can hold. */
+    static final List<String> ABSURD_TIMES = List.of("+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z");
+
+    /** A year after the test's fixed clock, beyond any skew. */
+    static final String FUTURE_FIRST_CREATED = "2027-03-04T05:06:07Z";
+
     private final Random random;
 
     private final long seed;
@@ -76,24 +80,24 @@ final class HostileStories {
         int format = random.nextInt(100);
         if (format < 28) {
             return new Request(index, "json", "application/json", corrupt(nativeJson(uri(index, 0), true)), signing,
-                    Map.of(), true);
+                    Map.of());
         }
         if (format < 38) {
             return plainText(index, signing);
         }
         if (format < 52) {
-            return new Request(index, "ndjson", "application/x-ndjson", ndjson(index), signing, Map.of(), true);
+            return new Request(index, "ndjson", "application/x-ndjson", ndjson(index), signing, Map.of());
         }
         if (format < 76) {
             return new Request(index, "ninjs", pick(List.of("application/ninjs+json", "application/vnd.iptc.ninjs+json")),
-                    corrupt(ninjs(uri(index, 0))), signing, Map.of(), true);
+                    corrupt(ninjs(uri(index, 0))), signing, Map.of());
         }
         if (format < 88) {
             return new Request(index, "rss", pick(List.of("application/rss+xml", "application/xml", "text/xml")),
-                    corruptXml(rss(index)), signing, Map.of(), true);
+                    corruptXml(rss(index)), signing, Map.of());
         }
         return new Request(index, "atom", pick(List.of("application/atom+xml", "application/xml")), corruptXml(atom(index)),
-                signing, Map.of(), true);
+                signing, Map.of());
     }
 
     private String uri(int index, int item) {
@@ -108,13 +112,18 @@ final class HostileStories {
         fields.put("headline", textOrXss());
         fields.put("body", bodyValue());
         fields.put("source", quote("Fuzz Agency"));
-        fields.put("firstCreated", quote("2026-01-02T03:04:05Z"));
+        fields.put("firstCreated", quote(random.nextInt(6) > 0 ? "2026-01-02T03:04:05Z"
+                : pick(List.of(ABSURD_TIMES.get(0), ABSURD_TIMES.get(1), ABSURD_TIMES.get(2), FUTURE_FIRST_CREATED))));
+        if (random.nextInt(8) == 0) {
+            // An absurd embargo, or a misspelled one that must not publish at once
+            fields.put(pick(List.of("embargoed", "embargo", "embargoedUntil")), quote(pick(ABSURD_TIMES)));
+        }
         if (random.nextBoolean()) {
             fields.put("language", quote(pick(List.of("en", "de-CH", "en-gb", "xx-invalid-tag-", "", "123"))));
         }
         if (random.nextInt(4) == 0) {
             fields.put("version", pick(List.of("1", "2", "0", "-1", "9223372036854775807", "99999999999999999999999",
-                    "1.5", "\"3\"", "1e400", "null")));
+                    "1.5", "\"3\"", "1e400", "null", "9007199254740991", "9007199254740992")));
         }
         if (random.nextInt(5) == 0) {
             fields.put("pubstatus", quote(pick(List.of("usable", "canceled", "withheld", "embargoed", "", "USABLE"))));
@@ -159,10 +168,12 @@ final class HostileStories {
                     "https://", "urn:x", "a b")));
         }
         if (random.nextInt(4) == 0) {
-            headers.put("X-Story-Version", pick(List.of("2", "0", "-5", "abc", "99999999999999999999", "1.0")));
+            headers.put("X-Story-Version", pick(List.of("2", "0", "-5", "abc", "99999999999999999999", "1.0",
+                    "9223372036854775807", "9007199254740992", "9007199254740991")));
         }
         if (random.nextInt(4) == 0) {
-            headers.put("X-First-Created", pick(List.of("2026-01-02T03:04:05Z", "yesterday", "2026-02-30T00:00:00Z", "0")));
+            headers.put("X-First-Created", pick(List.of("2026-01-02T03:04:05Z", "yesterday", "2026-02-30T00:00:00Z", "0",
+                    ABSURD_TIMES.get(0), ABSURD_TIMES.get(1), FUTURE_FIRST_CREATED)));
         }
         if (random.nextInt(4) == 0) {
             headers.put("Content-Language", pick(List.of("en", "de-DE", "!!", "x")));
@@ -180,7 +191,7 @@ final class HostileStories {
                 "; charset=US-ASCII"));
         byte[] body = charset.contains("UTF-16") ? text.toString().getBytes(StandardCharsets.UTF_16)
                 : text.toString().getBytes(StandardCharsets.UTF_8);
-        return new Request(index, "text", "text/plain" + charset, corrupt(body, 15), signing, headers, false);
+        return new Request(index, "text", "text/plain" + charset, corrupt(body, 15), signing, headers);
     }
 
     // ---- ninjs

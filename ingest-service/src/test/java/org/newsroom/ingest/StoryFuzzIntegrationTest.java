@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Bounds;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
@@ -102,8 +103,11 @@ class StoryFuzzIntegrationTest extends KafkaIntegrationTest {
         List<ArticleEvent> written = new ArrayList<>();
         recordsSince(Topics.ARTICLES, start).forEach(record -> written.add(json.readValue(record.value(),
                 ArticleEvent.class)));
-        recordsSince(Topics.EMBARGOED, embargoStart).forEach(record -> written.add(json.readValue(record.value(),
-                EmbargoedArticle.class).article()));
+        recordsSince(Topics.EMBARGOED, embargoStart).forEach(record -> {
+            EmbargoedArticle held = json.readValue(record.value(), EmbargoedArticle.class);
+            assertThat(Bounds.representable(held.releaseAt())).as("seed %d: %s", SEED, held).isTrue();
+            written.add(held.article());
+        });
         Set<String> writtenStories = new HashSet<>();
         for (ArticleEvent event : written) {
             String story = event.uri() + "@" + event.version();
@@ -136,10 +140,13 @@ class StoryFuzzIntegrationTest extends KafkaIntegrationTest {
         }
         assertThat(event.headline().length()).as(context).isLessThanOrEqualTo(1000);
         assertThat(event.body().length()).as(context).isLessThanOrEqualTo(1_048_576);
-        if (request.htmlCapable()) {
-            String text = (event.headline() + "\n" + event.body()).toLowerCase(Locale.ROOT);
-            assertThat(MARKUP).as(context).noneMatch(text::contains);
-        }
+        // Every format's text passes the sanitizer, plain text and sources too
+        String text = (event.headline() + "\n" + event.body() + "\n" + event.source()).toLowerCase(Locale.ROOT);
+        assertThat(MARKUP).as(context).noneMatch(text::contains);
+        // Nothing a later stage cannot hold: versions, times within bounds, no creation time in the future
+        assertThat(event.version()).as(context).isBetween(1L, Bounds.MAX_VERSION);
+        assertThat(Bounds.representable(event.firstCreated())).as(context).isTrue();
+        assertThat(event.firstCreated()).as(context).isBeforeOrEqualTo(NOW.plus(Duration.ofMinutes(5)));
     }
 
     private static boolean storable(String text) {

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleIds;
 import org.newsroom.contract.EnrichedArticleEvent;
@@ -30,6 +32,7 @@ import org.newsroom.contract.Entity;
 import org.newsroom.contract.EntityLink;
 import org.newsroom.contract.EntityType;
 import org.newsroom.contract.Mention;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.TextField;
 import org.newsroom.contract.Topics;
@@ -188,6 +191,20 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.parameter").isEqualTo("cursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+            "yesterday" })
+    void aSinceNoStoredDateCanBeComparedWithIsAProblemNamingIt(String since) {
+        client().get().uri("/v1/stream?since={since}", since)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ProblemType.INVALID_PARAMETER.uri().toString())
+                .jsonPath("$.parameter").isEqualTo("since");
     }
 
     @Test

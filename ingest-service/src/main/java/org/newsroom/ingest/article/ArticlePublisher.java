@@ -29,7 +29,8 @@ public interface ArticlePublisher {
 
     /**
      * Holds an embargoed article on the embargo topic instead of the log; completes, or fails, as
-     * {@link #publish} does, so "accepted" means the hold can no longer be lost either.
+     * {@link #publish} does, so "accepted" means the hold can no longer be lost either. Fails first
+     * with {@link org.newsroom.ingest.embargo.HoldsExceededException} when its partner may hold no more.
      */
     Mono<Void> hold(EmbargoedArticle held);
 

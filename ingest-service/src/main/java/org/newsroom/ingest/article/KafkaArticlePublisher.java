@@ -10,6 +10,7 @@ import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
 import org.newsroom.ingest.IngestProperties;
+import org.newsroom.ingest.embargo.HeldEmbargoes;
 import org.newsroom.ingest.ledger.ArticleLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,14 @@ class KafkaArticlePublisher implements ArticlePublisher {
 
     private final ArticleLedger ledger;
 
+    private final HeldEmbargoes holds;
+
     KafkaArticlePublisher(KafkaTemplate<String, @Nullable Object> kafkaTemplate, IngestProperties properties,
-            ArticleLedger ledger) {
+            ArticleLedger ledger, HeldEmbargoes holds) {
         this.kafkaTemplate = kafkaTemplate;
         this.sendDeadline = properties.kafka().sendDeadline();
         this.ledger = ledger;
+        this.holds = holds;
     }
 
     @Override
@@ -65,7 +69,7 @@ class KafkaArticlePublisher implements ArticlePublisher {
 
     @Override
     public Mono<Void> hold(EmbargoedArticle held) {
-        return send(Topics.EMBARGOED.name(), held.key(), held);
+        return Mono.fromRunnable(() -> holds.requireRoomFor(held)).then(send(Topics.EMBARGOED.name(), held.key(), held));
     }
 
     /** A tombstone: compaction then drops the hold, and a replay of the topic sees it ended. */

@@ -20,9 +20,9 @@ class EmbargoConfiguration {
     static final String GROUP = "ingest-embargo";
 
     @Bean
-    EmbargoReleaser embargoReleaser(TopicConsumers consumers, ArticlePublisher publisher, Clock clock,
-            IngestProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return new EmbargoReleaser(consumers.of(Topics.EMBARGOED, "ingest-embargo-releaser", GROUP), GROUP, publisher,
-                clock, properties.kafka().sendDeadline(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    EmbargoReleaser embargoReleaser(TopicConsumers consumers, HeldEmbargoes holds, ArticlePublisher publisher,
+            Clock clock, IngestProperties properties, ObjectProvider<ObservationRegistry> observations) {
+        return new EmbargoReleaser(consumers.of(Topics.EMBARGOED, "ingest-embargo-releaser", GROUP), GROUP, holds,
+                publisher, clock, properties.kafka().sendDeadline(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -1,11 +1,10 @@
 package org.newsroom.ingest.embargo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,10 +14,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.EmbargoedArticle;
 import org.newsroom.contract.Topics;
@@ -39,10 +35,12 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Releases the embargoed stories of the {@link Topics#EMBARGOED} partitions assigned to this
  * instance when their time comes (see the package documentation for how holds survive restarts).
- * A spring-kafka container in the releasers' consumer group reads the holds, from the beginning of
- * each partition whenever it is assigned; a timer releases what is due. A release that fails,
- * because Kafka is unreachable, is tried again at the next round: a hold is only forgotten once its
- * article is in the log.
+ * The holds themselves are read into {@link HeldEmbargoes}, on disk; a spring-kafka container in
+ * the releasers' consumer group only decides which partitions are this instance's to release, its
+ * partitions paused so that it never reads a hold again. A timer releases what is due once the
+ * holds are read up to where the topic ended at start. A release that fails, because Kafka is
+ * unreachable, is tried again at the next round: a hold is only forgotten once its article is in
+ * the log and its tombstone read.
  */
 public final class EmbargoReleaser implements SmartLifecycle {
 
@@ -61,39 +59,48 @@ public final class EmbargoReleaser implements SmartLifecycle {
 
     private final ObservationRegistry observations;
 
-    /** The pending holds of the assigned partitions, by hold key. */
-    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    /** The most holds released in one round, so that a round after a long outage stays short. */
+    private static final int MAX_PER_ROUND = 1000;
+
+    private final HeldEmbargoes holds;
+
+    /** The partitions whose holds this instance releases. */
+    private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
 
     private @Nullable ScheduledExecutorService rounds;
-
-    /** A pending hold, with the headers of its record: they carry the trace of the partner's push. */
-    private record Hold(TopicPartition partition, EmbargoedArticle held, Headers headers) {
-    }
 
     /**
      * @param consumers the consumers that read the holds
      * @param groupId their group, which shares the partitions, and so the releases, among the ingest instances
      */
-    public EmbargoReleaser(ConsumerFactory<String, EmbargoedArticle> consumers, String groupId,
+    public EmbargoReleaser(ConsumerFactory<String, EmbargoedArticle> consumers, String groupId, HeldEmbargoes holds,
             ArticlePublisher publisher, Clock clock, Duration sendDeadline, ObservationRegistry observations) {
+        this.holds = holds;
         this.publisher = publisher;
         this.clock = clock;
         this.sendDeadline = sendDeadline;
         this.observations = observations;
         ContainerProperties properties = new ContainerProperties(Topics.EMBARGOED.name());
         properties.setGroupId(groupId);
-        properties.setMessageListener((MessageListener<String, EmbargoedArticle>) this::apply);
+        // The holds are read by the state's follower; this consumer only takes part in the group.
+        properties.setMessageListener((MessageListener<String, EmbargoedArticle>) record -> { });
         properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 
             @Override
             public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-                // The topic holds exactly the pending holds: all of them, whatever the group committed.
-                consumer.seekToBeginning(partitions);
+                // Paused for good: the container resumes only partitions it paused itself.
+                consumer.pause(partitions);
+                owned.addAll(partitions);
             }
 
             @Override
             public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-                holds.values().removeIf(hold -> partitions.contains(hold.partition()));
+                owned.removeAll(partitions);
+            }
+
+            @Override
+            public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                owned.removeAll(partitions);
             }
         });
         this.container = new KafkaMessageListenerContainer<>(consumers, properties);
@@ -103,41 +110,27 @@ public final class EmbargoReleaser implements SmartLifecycle {
                 NestedExceptionUtils.getMostSpecificCause(failure).toString()), new FixedBackOff(0, 0)));
     }
 
-    private static @Nullable String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private void apply(ConsumerRecord<String, EmbargoedArticle> record) {
-        if (record.key() == null) {
-            return;
-        }
-        if (record.value() == null) {
-            holds.remove(record.key());
-            return;
-        }
-        holds.put(record.key(), new Hold(new TopicPartition(record.topic(), record.partition()), record.value(),
-                record.headers()));
-    }
-
     private void releaseDue() {
-        Instant now = clock.instant();
-        holds.forEach((key, hold) -> {
-            if (!hold.held().releaseAt().isAfter(now)) {
-                release(key, hold);
-            }
-        });
+        if (!holds.isCaughtUp() || owned.isEmpty()) {
+            return;
+        }
+        try {
+            holds.dueAt(clock.instant(), Set.copyOf(owned), MAX_PER_ROUND).forEach(this::release);
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not read the due holds ({}); trying again", e.toString());
+        }
     }
 
-    private void release(String key, Hold hold) {
+    private void release(HeldEmbargoes.StoredHold hold) {
         EmbargoedArticle held = hold.held();
         try {
             // Released in the trace of the push, so the story keeps one trace id from partner to subscriber.
-            ReceiverContext<Headers> push = new ReceiverContext<>(EmbargoReleaser::header);
+            ReceiverContext<Map<String, String>> push = new ReceiverContext<>(Map::get);
             push.setCarrier(hold.headers());
             Observation.createNotStarted("newsroom.embargo.release", () -> push, observations)
                     .observe(() -> publisher.release(held).block(sendDeadline.multipliedBy(2)));
-            holds.remove(key, hold);
+            holds.released(held);
             log.info("Released {} version {}: its embargo ended at {}", held.article().uri(), held.article().version(),
                     held.releaseAt());
         }
@@ -166,7 +159,7 @@ public final class EmbargoReleaser implements SmartLifecycle {
             timer.shutdownNow();
         }
         container.stop();
-        holds.clear();
+        owned.clear();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Bounds;
 import org.newsroom.ingest.state.StateMap;
 import org.newsroom.ingest.state.StateStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +84,11 @@ public class ArticleLedger {
                 }
                 if (declaredVersion != null && declaredVersion <= current.version()) {
                     decision[0] = new Claim.Stale(uri, declaredVersion, current.version());
+                    return claimed;
+                }
+                // No version left above it: refused like a stale one rather than one past the bound.
+                if (declaredVersion == null && current.version() >= Bounds.MAX_VERSION) {
+                    decision[0] = new Claim.Stale(uri, current.version(), current.version());
                     return claimed;
                 }
             }

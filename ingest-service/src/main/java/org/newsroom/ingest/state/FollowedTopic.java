@@ -2,6 +2,7 @@ package org.newsroom.ingest.state;
 
 import java.util.function.BiConsumer;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.contract.Topic;
 
@@ -21,6 +22,14 @@ public interface FollowedTopic<V> {
      * @param value {@code null} for a tombstone
      */
     void apply(String key, @Nullable V value);
+
+    /**
+     * Applies one record with a key, for a topic whose facts also depend on where the record lies
+     * or on its headers; by default only key and value count.
+     */
+    default void apply(ConsumerRecord<String, @Nullable V> record) {
+        apply(record.key(), record.value());
+    }
 
     /** Every partition has been read up to where it ended when following began. */
     void caughtUp();

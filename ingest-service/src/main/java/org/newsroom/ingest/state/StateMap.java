@@ -1,5 +1,8 @@
 package org.newsroom.ingest.state;
 
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
 import org.h2.mvstore.MVMap;
 import org.jspecify.annotations.Nullable;
 
@@ -28,5 +31,39 @@ public final class StateMap {
 
     public byte @Nullable [] remove(String uri) {
         return map.remove(prefix + uri);
+    }
+
+    /** The keys of this kind from {@code from} on, in their string order, read from the store as iterated. */
+    public Iterator<String> keysFrom(String from) {
+        Iterator<String> keys = map.keyIterator(prefix + from);
+        return new Iterator<>() {
+
+            private @Nullable String next = advance();
+
+            private @Nullable String advance() {
+                if (keys.hasNext()) {
+                    String key = keys.next();
+                    if (key.startsWith(prefix)) {
+                        return key.substring(prefix.length());
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                String current = next;
+                if (current == null) {
+                    throw new NoSuchElementException();
+                }
+                next = advance();
+                return current;
+            }
+        };
     }
 }

@@ -134,10 +134,9 @@ class TopicFollowers implements SmartLifecycle {
         // No consumer group, so nothing to commit to: the store keeps the offsets.
         properties.setAckMode(ContainerProperties.AckMode.MANUAL);
         properties.setMessageListener((MessageListener<String, V>) record -> {
-            String key = record.key();
             store.apply(partitionOf(record), record.offset(), () -> {
-                if (key != null) {
-                    topic.apply(key, record.value());
+                if (record.key() != null) {
+                    topic.apply(record);
                 }
             });
             catchUp.read(partitionOf(record), record.offset(), topic);

@@ -2,6 +2,8 @@ package org.newsroom.ingest.story;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -57,7 +59,7 @@ public class StoryIntake {
      *         {@link StaleVersionException} if the log holds a later version
      */
     public Mono<StoryAccepted> accept(StoryRequest request, Partner partner) {
-        return Mono.fromCallable(() -> authorized(validator.validate(request), partner))
+        return Mono.fromCallable(() -> authorized(notAhead(validator.validate(request)), partner))
                 .flatMap(story -> ledgerReady(story.uri()).then(Mono.defer(() -> accept(story, request, partner))));
     }
 
@@ -99,6 +101,19 @@ public class StoryIntake {
                 .timeout(properties.kafka().sendDeadline())
                 .onErrorMap(TimeoutException.class, timeout -> new ArticleNotWrittenException(uri,
                         new TimeoutException("the article ledger has not read the article log yet")));
+    }
+
+    /**
+     * A {@code firstCreated} in the future is refused rather than clamped: the lists sort by it, so it
+     * would pin the story on top, and clamping would store a time the partner never sent.
+     */
+    private Story notAhead(Story story) {
+        Instant latest = clock.instant().plus(properties.maxFutureSkew());
+        if (story.firstCreated().isAfter(latest)) {
+            throw new StoryRejectedException(List.of(new FieldViolation("firstCreated",
+                    "must not lie more than " + properties.maxFutureSkew() + " ahead of the newsroom's clock")));
+        }
+        return story;
     }
 
     private static Story authorized(Story story, Partner partner) {

@@ -2,6 +2,7 @@ package org.newsroom.ingest.story;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@link StoryValidator}, which reports all missing fields at once instead of failing on the first.
  *
  * @param uri the story's stable identifier: an absolute http(s) URL or a {@code urn:}
- * @param version the editorial version, 1 when absent
- * @param headline the headline as plain text; HTML is sanitized and read as plain text
+ * @param version the editorial version, 1 when absent, at most 2^53 − 1
+ * @param headline the headline as plain text; HTML is sanitized and read as plain text, as in
+ *        every text field of every format
  * @param body the body as plain text, or as HTML, which is sanitized and read as plain text (see
  *        {@link SanitizedHtml})
  * @param source who the story is attributed to
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *        held until then (see {@code org.newsroom.ingest.embargo})
  * @param relatedHints titles of related stories the partner points to, like its "Read more" lines
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE,
+        description = "A native story; a field not listed here is refused (400 naming it)")
 public record StoryRequest(
         @Nullable String uri,
         @Nullable Long version,
@@ -41,15 +45,5 @@ public record StoryRequest(
     public StoryRequest(@Nullable String uri, @Nullable Long version, @Nullable String headline, @Nullable String body,
             @Nullable String source, @Nullable String firstCreated, @Nullable String language) {
         this(uri, version, headline, body, source, firstCreated, language, null, null, null, null);
-    }
-
-    /**
-     * The same story with a headline and body that read as plain text: where either looks like HTML
-     * it is sanitized down to its text, so that no markup reaches the article log.
-     */
-    public StoryRequest withPlainText() {
-        return new StoryRequest(uri, version, headline == null ? null : SanitizedHtml.plainText(headline),
-                body == null ? null : SanitizedHtml.plainText(body), source, firstCreated, language, pubstatus,
-                correction, embargoed, relatedHints);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.contract.Bounds;
 import org.newsroom.ingest.ledger.Intent;
 
 /**
@@ -33,6 +34,16 @@ public final class StoryValidator {
     /** RFC 8141: {@code urn:<namespace id>:<namespace specific string>}. */
     private static final Pattern URN = Pattern.compile("(?i)urn:[a-z0-9][a-z0-9-]{0,30}[a-z0-9]:.+");
 
+    /**
+     * Every text field of every format passes the sanitizer here, whatever the format declared: text
+     * that looks like HTML is reduced to its plain text (see {@link SanitizedHtml#plainText}).
+     */
+    private static final UnaryOperator<String> PLAIN_SINGLE_LINE = text -> TextNormalizer
+            .singleLine(SanitizedHtml.plainText(text));
+
+    private static final UnaryOperator<String> PLAIN_MULTI_LINE = text -> TextNormalizer
+            .multiLine(SanitizedHtml.plainText(text));
+
     private final int maxBodyChars;
 
     public StoryValidator(int maxBodyChars) {
@@ -47,13 +58,13 @@ public final class StoryValidator {
         List<FieldViolation> violations = new ArrayList<>();
         String uri = uri(request.uri(), violations);
         long version = version(request.version(), violations);
-        String headline = bounded("headline", required("headline", request.headline(), TextNormalizer::singleLine,
+        String headline = bounded("headline", required("headline", request.headline(), PLAIN_SINGLE_LINE,
                 violations), MAX_HEADLINE_CHARS, violations);
-        String body = required("body", request.body(), TextNormalizer::multiLine, violations);
+        String body = required("body", request.body(), PLAIN_MULTI_LINE, violations);
         if (body != null && body.length() > maxBodyChars) {
             throw new StoryTooLargeException(tooLong("body", maxBodyChars));
         }
-        String source = bounded("source", required("source", request.source(), TextNormalizer::singleLine,
+        String source = bounded("source", required("source", request.source(), PLAIN_SINGLE_LINE,
                 violations), MAX_SOURCE_CHARS, violations);
         Instant firstCreated = instant("firstCreated", required("firstCreated", request.firstCreated(),
                 TextNormalizer::trimmed, violations), violations);
@@ -102,6 +113,9 @@ public final class StoryValidator {
         if (version < 1) {
             violations.add(new FieldViolation("version", "must be at least 1"));
         }
+        if (version > Bounds.MAX_VERSION) {
+            violations.add(new FieldViolation("version", "must be at most " + Bounds.MAX_VERSION));
+        }
         return version;
     }
 
@@ -109,13 +123,20 @@ public final class StoryValidator {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         }
         catch (DateTimeParseException e) {
             violations.add(new FieldViolation(field, "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"));
             return null;
         }
+        // Instant.parse takes years up to ±1,000,000,000; later stages hold four-digit years only.
+        if (!Bounds.representable(instant)) {
+            violations.add(new FieldViolation(field, "must lie between the years 0001 and 9999"));
+            return null;
+        }
+        return instant;
     }
 
     /** Titles, each on one line like a headline; blank ones are dropped, a bounded number kept. */
@@ -129,7 +150,7 @@ public final class StoryValidator {
         }
         List<String> hints = new ArrayList<>();
         for (String hint : raw) {
-            String title = hint == null ? "" : TextNormalizer.singleLine(hint);
+            String title = hint == null ? "" : PLAIN_SINGLE_LINE.apply(hint);
             if (title.isEmpty()) {
                 continue;
             }

@@ -47,6 +47,9 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
     @Autowired
     private ObservationRegistry observations;
 
+    @Autowired
+    private HeldEmbargoes heldEmbargoes;
+
     @Test
     void holdsAnEmbargoedStoryUntilItsTimeAndThenWritesItToTheLogOnce() {
         // Given a story under an embargo that ends in an hour
@@ -74,6 +77,8 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
         assertThat(held.releaseAt()).isEqualTo(embargoEnds);
         assertThat(held.article().eventId()).isEqualTo(answer.get("messageId"));
         assertThat(articlesOf(uri)).isEmpty();
+        await().atMost(TIMEOUT).until(() -> heldEmbargoes.pendingOf(TestPartners.AGENCY)[0] > 0);
+        long heldBefore = heldEmbargoes.pendingOf(TestPartners.AGENCY)[0];
 
         // And the same push again is a duplicate of it
         postJson(story).expectStatus().isOk().expectBody()
@@ -83,7 +88,7 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
         // When an instance runs after the embargo has ended
         String laterGroup = "later-ingest-" + UUID.randomUUID();
         EmbargoReleaser later = new EmbargoReleaser(consumers.of(Topics.EMBARGOED, "later-releaser", laterGroup),
-                laterGroup, publisher, Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT, observations);
+                laterGroup, heldEmbargoes, publisher, Clock.fixed(embargoEnds.plusSeconds(1), ZoneOffset.UTC), TIMEOUT, observations);
         later.start();
         try {
             // Then the held event is written to the log, unchanged, exactly once, in the push's trace
@@ -97,6 +102,8 @@ class EmbargoIntegrationTest extends KafkaIntegrationTest {
             // And the hold is ended with a tombstone
             await().atMost(TIMEOUT).until(() -> recordsSince(Topics.EMBARGOED, Map.of()).stream()
                     .anyMatch(record -> record.key().equals(uri + "#v1") && record.value() == null));
+            // And once read back, the hold no longer counts against its partner
+            await().atMost(TIMEOUT).until(() -> heldEmbargoes.pendingOf(TestPartners.AGENCY)[0] < heldBefore);
         }
         finally {
             later.stop();

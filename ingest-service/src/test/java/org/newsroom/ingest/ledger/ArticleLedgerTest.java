@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.Bounds;
 
 class ArticleLedgerTest {
 
@@ -83,6 +84,14 @@ class ArticleLedgerTest {
         assertThat(claim(1L, "Old")).isEqualTo(new Claim.Stale(URI, 1, 2));
         assertThat(claim(5L, "New")).isInstanceOfSatisfying(Claim.Write.class, write ->
                 assertThat(write.event()).isEqualTo(event("event-2", 5, ArticleAction.UPDATED, "New")));
+    }
+
+    @Test
+    void withoutAVersionAStoryAtTheHighestVersionIsStaleInsteadOfPassingTheBound() {
+        written(Bounds.MAX_VERSION, "Body");
+
+        assertThat(claim(null, "Changed")).isEqualTo(new Claim.Stale(URI, Bounds.MAX_VERSION, Bounds.MAX_VERSION));
+        assertThat(claim(null, "Body")).isInstanceOf(Claim.Duplicate.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.newsroom.contract.Bounds;
 import org.newsroom.ingest.ledger.Intent;
 
 class StoryValidatorTest {
@@ -37,6 +38,46 @@ class StoryValidatorTest {
 
         assertThat(story).isEqualTo(new Story("urn:newsroom:story:7", 3, "Markets rally", "Stocks rose.\n\nBonds fell.",
                 "Example Agency", Instant.parse("2026-01-02T03:04:05Z"), "en-GB", null, List.of(), Intent.STORY));
+    }
+
+    @Test
+    void everyTextFieldThatLooksLikeHtmlIsReducedToItsText() {
+        StoryRequest request = new StoryRequest("urn:newsroom:story:8", null, "<b>Markets</b> rally<script>x()</script>",
+                "<p>Stocks rose.</p><img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">Agency</a>",
+                "2026-01-02T03:04:05Z", null, null, null, null, List.of("<i>Earlier</i> story"));
+
+        Story story = validator.validate(request);
+
+        assertThat(List.of(story.headline(), story.body(), story.source(), story.relatedHints().get(0)))
+                .containsExactly("Markets rally", "Stocks rose.", "Agency", "Earlier story");
+    }
+
+    @Test
+    void theHighestVersionIsTheOneEveryStageCarriesExactly() {
+        StoryRequest base = valid();
+        StoryRequest highest = new StoryRequest(base.uri(), Bounds.MAX_VERSION, base.headline(), base.body(),
+                base.source(), base.firstCreated(), null);
+        StoryRequest beyond = new StoryRequest(base.uri(), Bounds.MAX_VERSION + 1, base.headline(), base.body(),
+                base.source(), base.firstCreated(), null);
+
+        assertThat(validator.validate(highest).version()).isEqualTo(Bounds.MAX_VERSION);
+        assertThatExceptionOfType(StoryRejectedException.class).isThrownBy(() -> validator.validate(beyond))
+                .satisfies(rejected -> assertThat(rejected.violations())
+                        .containsExactly(new FieldViolation("version", "must be at most 9007199254740991")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+1000000000-01-01T00:00:00Z", "-1000000000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z" })
+    void aTimeNoStageCanHoldIsRefusedNamingItsField(String time) {
+        StoryRequest base = valid();
+        StoryRequest request = new StoryRequest(base.uri(), null, base.headline(), base.body(), base.source(), time,
+                null, null, null, time, null);
+
+        assertThatExceptionOfType(StoryRejectedException.class).isThrownBy(() -> validator.validate(request))
+                .satisfies(rejected -> assertThat(rejected.violations()).containsExactly(
+                        new FieldViolation("firstCreated", "must lie between the years 0001 and 9999"),
+                        new FieldViolation("embargoed", "must lie between the years 0001 and 9999")));
     }
 
     @Test

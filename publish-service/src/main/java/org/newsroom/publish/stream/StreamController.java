@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.newsroom.contract.Bounds;
 import org.newsroom.publish.web.ApiDocumentation;
 import org.newsroom.publish.web.InvalidParameterException;
 import io.swagger.v3.oas.annotations.ExternalDocumentation;
@@ -172,13 +173,19 @@ class StreamController {
             return StreamStart.after(StreamCursor.decode(cursor.strip()));
         }
         if (since != null && !since.isBlank()) {
+            Instant start;
             try {
-                return StreamStart.since(Instant.parse(since.strip()));
+                start = Instant.parse(since.strip());
             }
             catch (DateTimeParseException e) {
                 throw new InvalidParameterException("since",
                         "'" + since + "' is not an ISO-8601 instant such as 2025-03-01T08:00:00Z.");
             }
+            // Instant.parse takes years up to ±1,000,000,000, beyond what a stored date can be compared with.
+            if (!Bounds.representable(start)) {
+                throw new InvalidParameterException("since", "'" + since + "' is outside the years 0001 to 9999.");
+            }
+            return StreamStart.since(start);
         }
         return StreamStart.NOW;
     }

@@ -227,9 +227,10 @@ public class StreamEventLog implements InitializingBean {
             boolean complete = true;
             for (Map.Entry<Integer, Long> partition : newest.entrySet()) {
                 long from = cursor.offsetOf(partition.getKey());
-                long last = Math.min(partition.getValue(), from + (window - ids.size()));
-                for (long offset = from + 1; offset <= last; offset++) {
-                    ids.add(partition.getKey() + ":" + offset);
+                // Never from + window nor from + 1: a cursor's offset may be Long.MAX_VALUE, and the sum would wrap.
+                long last = from + Math.max(0, Math.min(window - ids.size(), partition.getValue() - from));
+                for (long offset = from; offset < last; offset++) {
+                    ids.add(partition.getKey() + ":" + (offset + 1));
                 }
                 if (last > from) {
                     through = through.advance(new SourcePosition(partition.getKey(), last));

@@ -106,6 +106,19 @@ class LiveStreamTest {
     }
 
     @Test
+    void aCursorAtTheLargestOffsetReadsNothingInsteadOfWrapping() {
+        start(properties());
+        store("urn:a", 1, ArticleAction.PUBLISHED, "A1", 0, 10);
+        StreamCursor farAhead = StreamCursor.of(Map.of(0, Long.MAX_VALUE));
+
+        StreamEventLog.LogPage page = log.readAfter(farAhead, 100).block(TIMEOUT);
+
+        assertThat(page.events()).isEmpty();
+        assertThat(page.complete()).isTrue();
+        assertThat(page.scannedThrough()).isEqualTo(farAhead);
+    }
+
+    @Test
     void aResumedStreamGetsExactlyTheEventsMissedOnEveryPartitionThenLiveOnes() {
         // Given a subscriber that saw the first event and disconnected
         start(properties());

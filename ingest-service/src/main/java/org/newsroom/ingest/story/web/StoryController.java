@@ -160,8 +160,9 @@ class StoryController {
     @ApiResponse(responseCode = "415", description = "A Content-Type no format here reads",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "Over the partner's stories per minute (a batch or feed "
-            + "counts each line or item; it is refused whole)",
+    @ApiResponse(responseCode = "429", description = "Over the partner's stories per minute (`rate-limited`, with "
+            + "Retry-After; a batch or feed counts each line or item; it is refused whole), or over its limit of "
+            + "stories held under embargo (`too-many-holds`)",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = ApiDocumentation.PROBLEM)))

@@ -21,6 +21,8 @@ public class StoryMetrics {
 
     static final String REJECTED = "newsroom.stories.rejected";
 
+    static final String FIELDS_REFUSED = "newsroom.stories.fields.refused";
+
     private final MeterRegistry registry;
 
     public StoryMetrics(MeterRegistry registry) {
@@ -46,6 +48,18 @@ public class StoryMetrics {
         Counter.builder(REJECTED)
                 .description("Stories refused with a problem, by the problem's title")
                 .tag("reason", known != null ? known.getReasonPhrase() : status.value() / 100 + "xx")
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * A field at fault in a refused story (400 or 413 naming it), by the story's field name; fields
+     * the story does not have share one tag value, so that partners cannot grow the tags.
+     */
+    void fieldRefused(String field) {
+        Counter.builder(FIELDS_REFUSED)
+                .description("Fields named by refused stories: the rule a partner broke, by field")
+                .tag("field", field.replaceAll("\\[\\d+]", ""))
                 .register(registry)
                 .increment();
     }

@@ -4,6 +4,7 @@ import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.PartnerUnauthorizedException;
@@ -62,7 +63,7 @@ class StoryProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ SourceNotAllowedException.class, StoryUnreadableException.class, StoryRejectedException.class,
             StaleVersionException.class, StoryOwnedElsewhereException.class, ArticleTooLargeException.class,
-            ArticleNotWrittenException.class })
+            ArticleNotWrittenException.class, HoldsExceededException.class })
     ResponseEntity<ProblemDetail> storyFailed(RuntimeException failure) {
         ProblemDetail problem = problems.describe(failure);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());

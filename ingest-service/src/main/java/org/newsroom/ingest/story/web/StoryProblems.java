@@ -8,6 +8,7 @@ import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.ledger.StaleVersionException;
 import org.newsroom.ingest.ledger.StoryOwnedElsewhereException;
 import org.newsroom.ingest.partner.SourceNotAllowedException;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns why a story failed into an RFC 7807 problem, in one place for the single-story answers and
@@ -39,10 +41,18 @@ public class StoryProblems {
 
     private static final Logger log = LoggerFactory.getLogger(StoryProblems.class);
 
+    /** The tag of a field the story does not have: its name is the partner's, of unbounded variety. */
+    static final String UNKNOWN_FIELD = "(unknown)";
+
+    static final String NOT_A_FIELD = "is not a field of a story";
+
     private final IngestProperties properties;
 
-    StoryProblems(IngestProperties properties) {
+    private final StoryMetrics metrics;
+
+    StoryProblems(IngestProperties properties, StoryMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /** What a partner is told to wait before retrying a story the article log did not confirm. */
@@ -50,8 +60,23 @@ public class StoryProblems {
         return Math.max(1, properties.retryAfter().toSeconds());
     }
 
-    /** The problem for any failure of one story; an unexpected failure is a 500 that says nothing internal. */
+    /**
+     * The problem for any failure of one story; an unexpected failure is a 500 that says nothing
+     * internal. Each field at fault is counted, so operators see which rule partners break.
+     */
     ProblemDetail describe(Throwable failure) {
+        ProblemDetail problem = problemFor(failure);
+        if (problem.getProperties() != null && problem.getProperties().get(ERRORS) instanceof List<?> violations) {
+            violations.forEach(violation -> {
+                if (violation instanceof FieldViolation field) {
+                    metrics.fieldRefused(NOT_A_FIELD.equals(field.message()) ? UNKNOWN_FIELD : field.field());
+                }
+            });
+        }
+        return problem;
+    }
+
+    private ProblemDetail problemFor(Throwable failure) {
         if (failure instanceof SourceNotAllowedException) {
             return typed(ProblemType.SOURCE_NOT_ALLOWED, failure.getMessage());
         }
@@ -70,6 +95,9 @@ public class StoryProblems {
         if (failure instanceof StoryRejectedException rejected) {
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story", rejected.violations());
         }
+        if (failure instanceof HoldsExceededException) {
+            return typed(ProblemType.TOO_MANY_HOLDS, failure.getMessage());
+        }
         if (failure instanceof ArticleTooLargeException) {
             return typed(ProblemType.TOO_LARGE, "Story is too large for the article log");
         }
@@ -82,6 +110,10 @@ public class StoryProblems {
     }
 
     static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return invalidFields(ProblemType.INVALID_STORY, "Invalid story",
+                    List.of(new FieldViolation(fieldPath(unknown.getPath()), NOT_A_FIELD)));
+        }
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story",

@@ -29,7 +29,7 @@ public class NinjsStoryReaderTest {
 
     static final IngestProperties PROPERTIES = new IngestProperties(1_048_576, DataSize.ofMegabytes(8),
             Duration.ofSeconds(10), new IngestProperties.Kafka(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                    Duration.ofSeconds(10)));
+                    Duration.ofSeconds(10)), Duration.ofMinutes(5));
 
     private final NinjsStoryReader reader = new NinjsStoryReader(JsonMapper.builder().build(), PROPERTIES);
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,14 @@ import org.mockito.ArgumentCaptor;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.ArticleIds;
+import org.newsroom.contract.ProblemType;
 import org.newsroom.ingest.IngestProperties;
 import org.newsroom.ingest.ReadyArticleLedger;
 import org.newsroom.ingest.TestPartners;
 import org.newsroom.ingest.article.ArticleNotWrittenException;
 import org.newsroom.ingest.article.ArticlePublisher;
 import org.newsroom.ingest.article.ArticleTooLargeException;
+import org.newsroom.ingest.embargo.HoldsExceededException;
 import org.newsroom.ingest.partner.PartnerAuthenticator;
 import org.newsroom.ingest.partner.PartnerProperties;
 import org.newsroom.ingest.partner.PartnerRateLimiter;
@@ -74,7 +78,7 @@ class StoryControllerTest {
     private static final String VALID_STORY = """
             {"uri": "https://partner.example/stories/42", "version": 2, "headline": " Markets\\n rally ",
              "body": "Stocks rose.\\r\\n\\r\\n\\r\\nBonds fell. ", "source": "Example Agency",
-             "firstCreated": "2026-01-02T03:04:05Z", "language": "en-gb", "unknownExtra": true}
+             "firstCreated": "2026-01-02T03:04:05Z", "language": "en-gb"}
             """;
 
     @TestConfiguration
@@ -91,6 +95,9 @@ class StoryControllerTest {
 
     @MockitoBean
     private ArticlePublisher publisher;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private WebTestClient.ResponseSpec post(MediaType contentType, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -132,6 +139,26 @@ class StoryControllerTest {
                 Arguments.of("firstCreated not an instant", VALID_STORY.replace("2026-01-02T03:04:05Z", "yesterday"), 400,
                         "Invalid story: firstCreated must be an ISO-8601 instant such as 2026-01-02T03:04:05Z",
                         List.of(error("firstCreated", "must be an ISO-8601 instant such as 2026-01-02T03:04:05Z"))),
+                Arguments.of("a misspelled embargo", VALID_STORY.replace("\"en-gb\"",
+                        "\"en-gb\", \"embargo\": \"2027-01-01T00:00:00Z\""), 400,
+                        "Invalid story: embargo is not a field of a story",
+                        List.of(error("embargo", "is not a field of a story"))),
+                Arguments.of("version past the bound", VALID_STORY.replace("\"version\": 2",
+                        "\"version\": 9223372036854775807"), 400,
+                        "Invalid story: version must be at most 9007199254740991",
+                        List.of(error("version", "must be at most 9007199254740991"))),
+                Arguments.of("firstCreated in the year 1,000,000,000", VALID_STORY.replace("2026-01-02T03:04:05Z",
+                        "+1000000000-01-01T00:00:00Z"), 400,
+                        "Invalid story: firstCreated must lie between the years 0001 and 9999",
+                        List.of(error("firstCreated", "must lie between the years 0001 and 9999"))),
+                Arguments.of("embargo in the year -1,000,000,000", VALID_STORY.replace("\"en-gb\"",
+                        "\"en-gb\", \"embargoed\": \"-1000000000-01-01T00:00:00Z\""), 400,
+                        "Invalid story: embargoed must lie between the years 0001 and 9999",
+                        List.of(error("embargoed", "must lie between the years 0001 and 9999"))),
+                Arguments.of("firstCreated beyond the clock's skew", VALID_STORY.replace("2026-01-02T03:04:05Z",
+                        "2026-03-04T05:11:08Z"), 400,
+                        "Invalid story: firstCreated must not lie more than PT5M ahead of the newsroom's clock",
+                        List.of(error("firstCreated", "must not lie more than PT5M ahead of the newsroom's clock"))),
                 Arguments.of("version not a number", VALID_STORY.replace("\"version\": 2", "\"version\": \"x\""), 400,
                         "Invalid story: version must be an integer", List.of(error("version", "must be an integer"))),
                 Arguments.of("headline not a string", VALID_STORY.replace("\" Markets\\n rally \"", "{\"text\": \"x\"}"), 400,
@@ -209,5 +236,42 @@ class StoryControllerTest {
         post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/44"))
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.detail").isEqualTo("Story is too large for the article log");
+    }
+
+    @Test
+    void answersAHoldPastThePartnersLimitWith429TooManyHolds() {
+        when(publisher.hold(any())).thenReturn(Mono.error(new HoldsExceededException(
+                "Partner 'test-agency' already holds 2 stories under embargo, its limit; send this one again once some are released")));
+
+        Map<String, Object> problem = post(MediaType.APPLICATION_JSON, VALID_STORY.replace("stories/42", "stories/45")
+                .replace("\"en-gb\"", "\"en-gb\", \"embargoed\": \"2026-03-05T00:00:00Z\""))
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        assertThat(problem).containsEntry("type", ProblemType.TOO_MANY_HOLDS.uri().toString())
+                .containsEntry("title", "Too many held stories")
+                .containsEntry("detail", "Partner 'test-agency' already holds 2 stories under embargo, its limit; "
+                        + "send this one again once some are released");
+    }
+
+    @Test
+    void countsEachRefusedFieldWithOneTagForFieldsAStoryDoesNotHave() {
+        double unknownBefore = refusedFields("(unknown)");
+        double versionBefore = refusedFields("version");
+
+        post(MediaType.APPLICATION_JSON, VALID_STORY.replace("\"version\": 2", "\"version\": 9007199254740992"))
+                .expectStatus().isBadRequest();
+        post(MediaType.APPLICATION_JSON, VALID_STORY.replace("\"en-gb\"", "\"en-gb\", \"embargo\": \"x\""))
+                .expectStatus().isBadRequest();
+
+        assertThat(refusedFields("version")).isEqualTo(versionBefore + 1);
+        assertThat(refusedFields("(unknown)")).isEqualTo(unknownBefore + 1);
+        assertThat(meters.find(StoryMetrics.FIELDS_REFUSED).tag("field", "embargo").counter()).isNull();
+    }
+
+    private double refusedFields(String field) {
+        Counter counter = meters.find(StoryMetrics.FIELDS_REFUSED).tag("field", field).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
