@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 TestPartners.AGENCY_ID_PROPERTY, TestPartners.AGENCY_KEY_PROPERTY, TestPartners.AGENCY_SECRET_PROPERTY,
                 TestPartners.WIRE_ID_PROPERTY, TestPartners.WIRE_KEY_PROPERTY, TestPartners.WIRE_SECRET_PROPERTY,
-                TestPartners.WIRE_SOURCES_PROPERTY })
+                TestPartners.WIRE_SOURCES_PROPERTY, TestPartners.AGENCY_UNLIMITED_PROPERTY })
 @EmbeddedKafka
 @AutoConfigureWebTestClient
 @Import(KafkaIntegrationTest.FixedClock.class)

@@ -33,6 +33,9 @@ public final class TestPartners {
 
     public static final String AGENCY_SECRET_PROPERTY = "newsroom.ingest.partners[0].secret=" + AGENCY_SECRET;
 
+    /** The integration tests share one context and push far more than a partner's default minute. */
+    public static final String AGENCY_UNLIMITED_PROPERTY = "newsroom.ingest.partners[0].stories-per-minute=0";
+
     public static final String WIRE_ID_PROPERTY = "newsroom.ingest.partners[1].id=" + WIRE;
 
     public static final String WIRE_KEY_PROPERTY = "newsroom.ingest.partners[1].api-key=" + WIRE_KEY;
