@@ -237,8 +237,8 @@ class StoryController {
             @RequestBody byte[] body) {
         Partner partner = authenticate(headers, body);
         return Flux.fromIterable(feedReader.read(body))
-                .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
-                        : Mono.defer(() -> accept(item.story(), partner))))
+                .concatMap(item -> result(item.position(), "feed",
+                        item.outcome().flatMap(story -> accept(story, partner))))
                 .collectList()
                 .map(StoryController::multiStatus);
     }

@@ -73,7 +73,7 @@ public class StoryProblems {
         return typed(ProblemType.INTERNAL_ERROR, "The story was not accepted");
     }
 
-    static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
+    static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, @Nullable String otherwise) {
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story",
@@ -90,7 +90,7 @@ public class StoryProblems {
     }
 
     /** A problem of a documented kind (docs/ERRORS.md): its type, status and title, with this occurrence's detail. */
-    public static ProblemDetail typed(ProblemType type, String detail) {
+    public static ProblemDetail typed(ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
