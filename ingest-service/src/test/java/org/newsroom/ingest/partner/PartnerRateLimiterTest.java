@@ -74,8 +74,15 @@ class PartnerRateLimiterTest {
     void zeroMeansUnlimited() {
         Partner unlimited = new Partner("free", "key", "secret", null);
 
-        for (int i = 0; i < 10_000; i++) {
-            limiter.acquire(unlimited);
-        }
+        Partner onePerMinute = new Partner("slow", "key", "secret", List.of(), 1);
+        limiter.acquire(onePerMinute);
+
+        // At the same instant that a limited partner is refused, the unlimited one is never refused.
+        assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> limiter.acquire(onePerMinute));
+        assertThatNoException().isThrownBy(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                limiter.acquire(unlimited);
+            }
+        });
     }
 }
