@@ -143,7 +143,7 @@ final class BenchCli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((mistake, given) -> {
-            mistake.getCommandLine().getErr().println(mistake.getMessage().strip());
+            mistake.getCommandLine().getErr().println(String.valueOf(mistake.getMessage()).strip());
             mistake.getCommandLine().usage(mistake.getCommandLine().getErr());
             return USAGE;
         });

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -168,7 +169,8 @@ final class BenchStack implements AutoCloseable {
         if (Files.exists(log)) {
             log = dir.resolve("logs").resolve(name + "-" + System.currentTimeMillis() + ".log");
         }
-        services.put(name, ServiceProcess.start(name, jar(name), ports.get(name), env, jvmArgs(name), log, false));
+        services.put(name, ServiceProcess.start(name, jar(name), Objects.requireNonNull(ports.get(name), name), env,
+                jvmArgs(name), log, false));
     }
 
     /** The JVM options a service runs with; the enrichment ceiling runs with enrich's. */
@@ -188,7 +190,11 @@ final class BenchStack implements AutoCloseable {
     ServiceProcess restart(String name) {
         stop(name);
         launch(name);
-        return services.get(name);
+        return running(name);
+    }
+
+    private ServiceProcess running(String name) {
+        return Objects.requireNonNull(services.get(name), () -> name + " was not launched");
     }
 
     /**
@@ -226,15 +232,15 @@ final class BenchStack implements AutoCloseable {
     }
 
     ServiceProcess ingest() {
-        return services.get(ServiceJars.INGEST);
+        return running(ServiceJars.INGEST);
     }
 
     ServiceProcess enrich() {
-        return services.get(ServiceJars.ENRICH);
+        return running(ServiceJars.ENRICH);
     }
 
     ServiceProcess publish() {
-        return services.get(ServiceJars.PUBLISH);
+        return running(ServiceJars.PUBLISH);
     }
 
     /** The copied jars, for the report's versions and the enrichment ceiling. */

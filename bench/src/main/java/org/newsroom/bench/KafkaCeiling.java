@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -72,7 +74,7 @@ final class KafkaCeiling {
         return run(String.format(java.util.Locale.ROOT, "%.0f records/s", perSecond), topic, records, new Pacer(perSecond), timeLimit);
     }
 
-    private Result run(String name, String topic, int records, Pacer pacer, Duration timeLimit) {
+    private Result run(String name, String topic, int records, @Nullable Pacer pacer, Duration timeLimit) {
         createTopic(topic);
         Histogram latency = LatencySummary.newHistogram();
         AtomicLong received = new AtomicLong();

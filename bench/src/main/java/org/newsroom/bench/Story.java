@@ -1,6 +1,9 @@
 package org.newsroom.bench;
 
 import java.time.Instant;
+import java.util.List;
+
+import org.newsroom.launcher.StoryJson;
 
 /**
  * A generated partner story.
@@ -20,8 +23,6 @@ public record Story(String uri, String headline, String body, String source, Ins
 
     /** The JSON that {@code POST /v1/stories} takes. */
     public String toRequestJson() {
-        return "{" + Text.jsonField("uri", uri) + "," + Text.jsonField("headline", headline) + ","
-                + Text.jsonField("body", body) + "," + Text.jsonField("source", source) + ","
-                + Text.jsonField("firstCreated", firstCreated.toString()) + "," + Text.jsonField("language", "en") + "}";
+        return new StoryJson(uri, headline, body, source, firstCreated, "en", List.of()).toJson();
     }
 }

@@ -3,7 +3,7 @@ package org.newsroom.bench;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Small text helpers: JSON string literals and word counts. */
+/** Word counts of generated text. */
 final class Text {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
@@ -18,32 +18,5 @@ final class Text {
             words++;
         }
         return words;
-    }
-
-    static String jsonField(String name, String value) {
-        return quote(name) + ":" + quote(value);
-    }
-
-    /** A JSON string literal per RFC 8259. */
-    static String quote(String value) {
-        StringBuilder json = new StringBuilder(value.length() + 16).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -35,6 +35,14 @@ public record Topic<K, V>(String name, Class<K> keyType, Class<V> valueType, int
     }
 
     /**
+     * The dead-letter topic where {@code stage} (the service that reads this topic, such as
+     * {@code enrich}) puts the records of this topic it gave up on.
+     */
+    public String deadLetters(String stage) {
+        return name + "." + stage + "-dlq";
+    }
+
+    /**
      * Reads this topic's record values, JSON of {@link #valueType}; a tombstone (no value) reads as
      * null. A value that is not such JSON fails with Kafka's {@code SerializationException}.
      */

@@ -44,8 +44,8 @@ class NothingLostIT {
     private static final Duration DELIVERY = Duration.ofSeconds(120);
     private static final Duration OUTAGE_ANSWERS = Duration.ofSeconds(60);
     private static final String ENRICH_GROUP = "enrich-service";
-    private static final String ARTICLES_DLQ = "newsroom.articles.v1.enrich-dlq";
-    private static final String ENRICHED_DLQ = "newsroom.enriched.v1.publish-dlq";
+    private static final String ARTICLES_DLQ = Topics.ARTICLES.deadLetters("enrich");
+    private static final String ENRICHED_DLQ = Topics.ENRICHED.deadLetters("publish");
     private static final String HOST = "127.0.0.1";
     /**
      * Ingest gives up on an unreachable broker after max-block plus delivery-timeout (15 s by

@@ -3,6 +3,7 @@ package org.newsroom.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the launcher runs and where, as {@link NewsroomCli} read it from the command line and the
@@ -56,7 +57,7 @@ public record LauncherSettings(Path home, Map<Port, Integer> ports, Duration sta
     }
 
     public int port(Port port) {
-        return ports.get(port);
+        return Objects.requireNonNull(ports.get(port), port::label);
     }
 
     /** Everything the launcher writes: Kafka's data, the Mongo file and the logs. */

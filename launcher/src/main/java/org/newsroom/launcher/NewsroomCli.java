@@ -96,7 +96,7 @@ public final class NewsroomCli implements Callable<Integer> {
     /** One line: what was wrong, a suggestion where picocli has one, and where the help is. */
     private static int usageMistake(ParameterException mistake, String[] args) {
         CommandLine command = mistake.getCommandLine();
-        StringBuilder line = new StringBuilder("newsroom: ").append(mistake.getMessage().strip());
+        StringBuilder line = new StringBuilder("newsroom: ").append(String.valueOf(mistake.getMessage()).strip());
         if (mistake instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +74,7 @@ public final class NewsroomLauncher {
             // A running JVM must never see its jar rewritten: ./mvnw verify rebuilds target/ meanwhile.
             jars = ServiceJars.copyForRun(built, settings.dataDir().resolve("jars"));
         } catch (IllegalStateException | UncheckedIOException e) {
-            console.fail(e.getMessage());
+            console.fail(Objects.toString(e.getMessage(), e.toString()));
             return 1;
         }
         say("starting; the services' logs go to " + settings.home().relativize(settings.logsDir())
@@ -156,7 +157,8 @@ public final class NewsroomLauncher {
                         settings.dataDir().resolve("enrich").resolve("archive").toAbsolutePath().toString());
             }
             List<String> jvmArgs = Stream.concat(Stream.of(HEAP_BY_SERVICE.get(name)), SERVICE_JVM_ARGS.stream()).toList();
-            addService(services, ServiceProcess.start(name, jars.get(name), settings.port(PORT_BY_SERVICE.get(name)), env,
+            addService(services, ServiceProcess.start(name, Objects.requireNonNull(jars.get(name), name),
+                    settings.port(Objects.requireNonNull(PORT_BY_SERVICE.get(name), name)), env,
                     jvmArgs, settings.logsDir().resolve(name + ".log"), settings.verbose()));
         }
         say("waiting for " + String.join(", ", ServiceJars.SERVICES) + " to report UP (a first start takes a minute)");

@@ -53,46 +53,12 @@ public final class PartnerStoryFile {
             if (attribution.matches()) {
                 source = attribution.group(1).strip();
             } else if (related.matches()) {
-                hints.add(quote(related.group(1)));
+                hints.add(related.group(1));
             } else {
                 body.add(line);
             }
         }
-        return "{"
-                + field("uri", uri) + ","
-                + field("headline", headline) + ","
-                + field("body", String.join("\n", body).strip()) + ","
-                + field("source", source) + ","
-                + field("firstCreated", firstCreated.toString())
-                + (hints.isEmpty() ? "" : ",\"relatedHints\":[" + String.join(",", hints) + "]")
-                + "}";
-    }
-
-    private static String field(String name, String value) {
-        return quote(name) + ":" + quote(value);
-    }
-
-    /** JSON string literal per RFC 8259: quotes, backslashes and control characters escaped. */
-    static String quote(String value) {
-        StringBuilder json = new StringBuilder(value.length() + 16).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    }
-                    else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+        return new StoryJson(uri, headline, String.join("\n", body).strip(), source, firstCreated, null, hints)
+                .toJson();
     }
 }

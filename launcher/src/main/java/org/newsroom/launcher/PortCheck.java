@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.newsroom.launcher.LauncherSettings.Port;
 
@@ -28,7 +29,7 @@ final class PortCheck {
         List<Port> taken = new ArrayList<>();
         Map<Integer, Port> claimed = new HashMap<>();
         for (Port use : Port.values()) {
-            int port = ports.get(use);
+            int port = Objects.requireNonNull(ports.get(use), use::label);
             Port other = claimed.putIfAbsent(port, use);
             if (other != null) {
                 problems.add("port " + port + " is configured for both " + other.label() + " and " + use.label());

@@ -14,8 +14,6 @@ import java.time.Duration;
  */
 final class StoryPush {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private StoryPush() {
     }
 
@@ -34,16 +32,9 @@ final class StoryPush {
      * @throws IOException if ingest-service cannot be reached
      */
     static Answer push(URI ingest, PartnerCredentials partner, StoryFile story) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ingest.resolve("/v1/stories"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", story.contentType())
-                .header(PartnerCredentials.API_KEY_HEADER, partner.apiKey())
-                .header(PartnerCredentials.SIGNATURE_HEADER, partner.sign(story.body()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(story.body()));
-        story.headers().forEach(request::header);
+        HttpRequest request = SignedStoryRequest.of(ingest, partner, story.contentType(), story.body(), story.headers());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(request.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body());
     }
 }

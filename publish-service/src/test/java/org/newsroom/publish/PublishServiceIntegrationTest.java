@@ -35,6 +35,7 @@ import org.newsroom.contract.Mention;
 import org.newsroom.contract.ProblemType;
 import org.newsroom.contract.PublishedArticleEvent;
 import org.newsroom.contract.TextField;
+import org.newsroom.contract.DeadLetterStage;
 import org.newsroom.contract.Topics;
 import org.jspecify.annotations.Nullable;
 import org.newsroom.publish.article.ArticleView;
@@ -58,7 +59,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class PublishServiceIntegrationTest extends PublishServiceTestBase {
 
-    private static final String DLQ = "newsroom.enriched.v1.publish-dlq";
+    private static final String DLQ = Topics.ENRICHED.deadLetters("publish");
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
@@ -366,7 +367,7 @@ class PublishServiceIntegrationTest extends PublishServiceTestBase {
                     .findFirst().orElseThrow();
             assertThat(deadLetters).filteredOn(record -> uri.equals(record.key())).hasSize(1);
             assertThat(dead.value()).isEqualTo("{\"schemaVersion\": 1, \"article\": ");
-            assertThat(new String(dead.headers().lastHeader("x-newsroom-stage").value(), StandardCharsets.UTF_8))
+            assertThat(new String(dead.headers().lastHeader(DeadLetterStage.HEADER).value(), StandardCharsets.UTF_8))
                     .isEqualTo("publish");
             assertThat(new String(dead.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8))
                     .isEqualTo(Topics.ENRICHED.name());

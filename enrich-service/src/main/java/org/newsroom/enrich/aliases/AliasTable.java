@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.newsroom.contract.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Name variants of known entities, loaded once from a versioned tab-separated resource such as
@@ -115,7 +116,7 @@ public final class AliasTable {
         return WHITESPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
-    private static String emptyToNull(String column) {
+    private static @Nullable String emptyToNull(String column) {
         return column.isEmpty() ? null : column;
     }
 

@@ -58,7 +58,7 @@ public final class InMemoryClusterArchive implements ClusterArchive {
         votes.remove(fingerprint.articleId());
         List<Voted> candidates = new ArrayList<>(votes.size());
         votes.forEach((id, count) -> {
-            Fingerprint candidate = placements.get(id).fingerprint();
+            Fingerprint candidate = placed(id).fingerprint();
             if (Duration.between(candidate.firstCreated(), fingerprint.firstCreated()).abs().compareTo(window) <= 0) {
                 candidates.add(new Voted(candidate, count, candidate.firstCreated().getEpochSecond()));
             }
@@ -72,6 +72,11 @@ public final class InMemoryClusterArchive implements ClusterArchive {
     @Override
     public Optional<Placement> placement(String articleId) {
         return Optional.ofNullable(placements.get(articleId));
+    }
+
+    /** The placement of an article this archive indexes: every indexed fingerprint has one. */
+    private Placement placed(String articleId) {
+        return placement(articleId).orElseThrow(() -> new IllegalStateException("not placed: " + articleId));
     }
 
     @Override
@@ -150,7 +155,7 @@ public final class InMemoryClusterArchive implements ClusterArchive {
     public void evictBefore(Instant oldest) {
         while (!byAge.isEmpty() && byAge.peek().firstCreated().isBefore(oldest)) {
             Fingerprint evicted = byAge.poll();
-            String clusterId = placements.get(evicted.articleId()).clusterId();
+            String clusterId = placed(evicted.articleId()).clusterId();
             unindex(evicted);
             Cluster cluster = clusters.get(clusterId);
             if (cluster != null && cluster.members().stream().noneMatch(member -> placements.containsKey(member.articleId()))) {

@@ -122,7 +122,7 @@ public final class StoryClusterer {
                 bestScore = score;
             }
         }
-        if (best != null && bestScore.score() >= settings.sameEvent()) {
+        if (best != null && bestScore != null && bestScore.score() >= settings.sameEvent()) {
             String clusterId = archive.placement(best.articleId()).orElseThrow().clusterId();
             Cluster cluster = archive.cluster(clusterId).orElseThrow().with(fingerprint.member());
             String reason = bestScore.reason("same event");
@@ -131,7 +131,7 @@ public final class StoryClusterer {
             return new ClusterDecision(Change.JOINED, fingerprint.articleId(), cluster, bestScore.score(), reason);
         }
         Cluster cluster = Cluster.openedBy(fingerprint.member());
-        String reason = bestScore == null ? "new story: no earlier report shares its text or names"
+        String reason = best == null || bestScore == null ? "new story: no earlier report shares its text or names"
                 : "new story; " + bestScore.reason("closest") + " (\"" + best.member().headline() + "\")";
         archive.save(cluster);
         archive.place(new Placement(fingerprint, cluster.id(), 1, reason));

@@ -2,6 +2,7 @@ package org.newsroom.enrich.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a sentence's NER tags into entity chunks, for both CoNLL encodings at once.
@@ -20,17 +21,17 @@ public final class IobTags {
     public static List<Chunk> chunks(List<String> tags) {
         List<Chunk> chunks = new ArrayList<>();
         int start = -1;
-        String type = null;
+        @Nullable String type = null;
         for (int i = 0; i <= tags.size(); i++) {
             String tag = i < tags.size() ? tags.get(i) : "O";
             boolean outside = tag.equals("O");
-            String tagType = outside ? null : classOf(tag);
-            boolean continues = !outside && tag.startsWith("I-") && tagType.equals(type);
+            @Nullable String tagType = outside ? null : classOf(tag);
+            boolean continues = tagType != null && tag.startsWith("I-") && tagType.equals(type);
             if (type != null && !continues) {
                 chunks.add(new Chunk(start, i, type));
                 type = null;
             }
-            if (!outside && !continues) {
+            if (tagType != null && !continues) {
                 start = i;
                 type = tagType;
             }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -58,7 +59,7 @@ final class ArchiveFollower implements TopicFollowing.Follower {
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records, @Nullable Consumer<?, ?> consumer) {
         for (ConsumerRecord<String, byte[]> record : records) {
             index(record);
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
@@ -69,7 +70,8 @@ final class ArchiveFollower implements TopicFollowing.Follower {
         if (uncommitted >= commitRecords || !clock.instant().isBefore(lastCommit.plus(commitInterval))) {
             commit();
         }
-        checkCaughtUp(consumer);
+        // A consumer-aware listener is always handed its consumer by the container.
+        checkCaughtUp(Objects.requireNonNull(consumer, "consumer"));
     }
 
     /** Between records: commit what is left, and see whether the end was reached without a record to say so. */

@@ -43,11 +43,12 @@ final class ArchiveIndex {
             }
             catch (UncheckedIOException e) {
                 directory.close();
-                if (!unreadable(e.getCause())) {
+                IOException cause = e.getCause();
+                if (cause == null || !unreadable(cause)) {
                     throw e;
                 }
                 log.warn("The archive index in {} cannot be read ({}); deleting it to rebuild it from the article topic",
-                        folder, e.getCause().toString());
+                        folder, cause.toString());
                 deleteContents(folder);
                 return new LuceneArchive(new MMapDirectory(folder), archiveEntities, maxResults, minScore,
                         cachedCandidates);

@@ -12,6 +12,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reader that answers the document frequencies of one field from the search's own counts and
@@ -81,7 +82,7 @@ final class DocumentFrequencyView extends CompositeReader {
     }
 
     @Override
-    public CacheHelper getReaderCacheHelper() {
+    public @Nullable CacheHelper getReaderCacheHelper() {
         return null;
     }
 

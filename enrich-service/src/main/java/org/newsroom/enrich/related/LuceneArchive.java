@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,7 +45,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 import org.newsroom.contract.ArticleAction;
 import org.newsroom.contract.ArticleEvent;
 import org.newsroom.contract.Entity;
@@ -72,12 +68,8 @@ import org.newsroom.enrich.terms.Keywords;
  * this one, never the article itself.
  *
  * <p><b>Score.</b> Lucene's scores are unbounded and depend on the index, so every candidate is
- * scored again on an absolute scale: the cosine of the tf-idf vectors of the two texts, and the
- * cosine of the salience vectors of their linked entities; the score is the mean of the two, or
- * the text cosine alone when the article has no linked entity. The reason names the shared
- * entities, most weighty first, and the three terms that add most to the text cosine, leaving out
- * words of the shared entities' names, which the reason already shows. Both are in [0, 1], so a score
- * means the same whatever the size of the archive, and {@code minScore} can cut weak matches.
+ * scored again on an absolute scale in [0, 1] ({@link RelatedScoring}), so that a score means the
+ * same whatever the size of the archive, and {@code minScore} can cut weak matches.
  *
  * <p><b>Keywords.</b> The article's terms by tf × BM25 idf against the archive, see {@link Keywords}.
  *
@@ -98,18 +90,14 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
     private static final int CANDIDATES_PER_RESULT = 4;
     /** Retrieval weight of a shared entity of salience 1, against the text query's BM25 sums. */
     private static final float ENTITY_BOOST = 5f;
-    private static final int REASON_TERMS = 3;
-    private static final Comparator<Map.Entry<String, Double>> HIGHEST_FIRST =
-            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private static final FieldType TEXT_WITH_VECTORS = textWithVectors();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[\\p{Punct}…’”]+$");
 
     private final Directory directory;
     private final SegmentFrequencies.BySegment segmentFrequencies = new SegmentFrequencies.BySegment(TEXT);
-    private final CandidateCache<Candidate> candidates;
+    private final CandidateCache<RelatedScoring.Candidate> candidates;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Function<ArticleEvent, List<Entity>> archiveEntities;
@@ -246,14 +234,10 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
 
     @Override
     public ArchiveComparison compare(ArticleEvent article, List<Entity> entities) {
-        Map<String, Double> weights = linkedSalience(entities);
-        Map<String, String> names = new HashMap<>();
-        entities.stream().filter(entity -> entity.link() != null)
-                .forEach(entity -> names.putIfAbsent(entity.link().wikidataId(), entity.name()));
         ArticleTerms terms = ArticleTerms.of(article, entities);
         return search(searcher -> {
             DocumentFrequencies frequencies = new DocumentFrequencies(searcher.getIndexReader(), segmentFrequencies);
-            TextVector query = TextVector.of(terms.frequencies(), frequencies);
+            RelatedScoring scoring = new RelatedScoring(terms.frequencies(), frequencies, entities);
             List<String> keywords = Keywords.of(terms, frequencies::idf);
             if (maxResults == 0) {
                 return new ArchiveComparison(List.of(), keywords);
@@ -261,15 +245,15 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
             IndexReader counted = new DocumentFrequencyView(searcher.getIndexReader(), TEXT, frequencies::df);
             BooleanQuery.Builder relevance = new BooleanQuery.Builder()
                     .add(moreLikeThis(counted).like(TEXT, new StringReader(ArticleTerms.text(article))), Occur.SHOULD);
-            weights.forEach((qid, weight) -> relevance.add(
+            scoring.entityWeights().forEach((qid, weight) -> relevance.add(
                     new BoostQuery(new TermQuery(new Term(ENTITY, qid)), (float) (ENTITY_BOOST * weight)), Occur.SHOULD));
             TopDocs top = searcher.search(earlier(article, relevance.build()), maxResults * CANDIDATES_PER_RESULT);
             CandidateReaders readers = new CandidateReaders(searcher.storedFields(),
                     searcher.getIndexReader().termVectors());
             List<RelatedLink> links = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                Candidate candidate = candidates.of(searcher.getIndexReader(), hit.doc, readers::candidate);
-                links.add(rescore(candidate, query, frequencies, weights, names));
+                RelatedScoring.Candidate candidate = candidates.of(searcher.getIndexReader(), hit.doc, readers::candidate);
+                links.add(scoring.score(candidate));
             }
             return new ArchiveComparison(links.stream()
                     .filter(link -> link.score() >= minScore)
@@ -297,72 +281,6 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         searchers.close();
         writer.close();
         directory.close();
-    }
-
-    private static RelatedLink rescore(Candidate candidate, TextVector query, DocumentFrequencies idf,
-            Map<String, Double> weights, Map<String, String> names) {
-        Map<String, Double> archived = candidate.entityWeights();
-        Map<String, Double> shared = new HashMap<>();
-        weights.forEach((qid, weight) -> {
-            if (archived.containsKey(qid)) {
-                shared.put(qid, weight * archived.get(qid));
-            }
-        });
-        List<String> sharedNames = top(shared, Integer.MAX_VALUE).stream().map(names::get).toList();
-        Set<String> nameWords = sharedNames.stream()
-                .flatMap(name -> Arrays.stream(NON_WORD.split(name.toLowerCase(Locale.ROOT))))
-                .collect(Collectors.toSet());
-        // The candidate's tf-idf vector in one pass over its term vector: its norm, the dot product
-        // with the article's, and the shared terms that add most to it. Terms stay bytes, as the
-        // index gives them: only a term that may enter the reason becomes a string.
-        TermVector vector = candidate.text();
-        TopWeights reasonTerms = new TopWeights(REASON_TERMS);
-        double dot = 0;
-        double candidateNormSquared = 0;
-        BytesRef term = new BytesRef();
-        for (int i = 0; i < vector.size(); i++) {
-            DocumentFrequencies.TermStatistics statistics = idf.of(vector.term(i, term));
-            double weight = vector.frequency(i) * statistics.idf;
-            candidateNormSquared += weight * weight;
-            if (statistics.queryWeight > 0) {
-                double contribution = statistics.queryWeight * weight;
-                dot += contribution;
-                if (reasonTerms.mayTake(contribution)) {
-                    String text = term.utf8ToString();
-                    if (!nameWords.contains(text)) {
-                        reasonTerms.offer(text, contribution);
-                    }
-                }
-            }
-        }
-        double candidateNorm = Math.sqrt(candidateNormSquared);
-        double textCosine = query.norm() == 0 || candidateNorm == 0 ? 0 : dot / (query.norm() * candidateNorm);
-        double score = textCosine;
-        if (!weights.isEmpty()) {
-            double entityCosine = archived.isEmpty() ? 0
-                    : shared.values().stream().mapToDouble(Double::doubleValue).sum() / (norm(weights) * norm(archived));
-            score = (textCosine + entityCosine) / 2;
-        }
-        return new RelatedLink(candidate.uri(), candidate.headline(), Math.round(Math.min(1, score) * 1000) / 1000.0,
-                reason(sharedNames, reasonTerms.keys()));
-    }
-
-    static String reason(List<String> entityNames, List<String> terms) {
-        List<String> parts = new ArrayList<>();
-        if (!entityNames.isEmpty()) {
-            parts.add("shared entities: " + String.join(", ", entityNames));
-        }
-        if (!terms.isEmpty()) {
-            parts.add("shared terms: " + String.join(", ", terms));
-        }
-        return String.join("; ", parts);
-    }
-
-    /** The keys of the highest weights, highest first, equal weights by key. */
-    private static List<String> top(Map<String, Double> weights, int limit) {
-        TopWeights best = new TopWeights(limit);
-        weights.forEach(best::offer);
-        return best.keys();
     }
 
     private static MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
@@ -394,22 +312,11 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         long created = article.firstCreated().toEpochMilli();
         document.add(new LongPoint(CREATED, created));
         document.add(new NumericDocValuesField(CREATED, created));
-        Map<String, Double> weights = linkedSalience(archiveEntities.apply(article));
+        Map<String, Double> weights = RelatedScoring.linkedSalience(archiveEntities.apply(article));
         weights.keySet().forEach(qid -> document.add(new StringField(ENTITY, qid, Field.Store.NO)));
         document.add(new StoredField(ENTITY_WEIGHTS, weights.entrySet().stream()
                 .map(entry -> entry.getKey() + '=' + entry.getValue()).collect(Collectors.joining(" "))));
         return document;
-    }
-
-    /** Linked entities by Wikidata id with their salience; unlinked entities cannot be compared. */
-    private static Map<String, Double> linkedSalience(List<Entity> entities) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (Entity entity : entities) {
-            if (entity.link() != null && entity.salience() > 0) {
-                weights.merge(entity.link().wikidataId(), entity.salience(), Math::max);
-            }
-        }
-        return weights;
     }
 
     private static Map<String, Double> parseWeights(String stored) {
@@ -421,10 +328,6 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
             }
         }
         return Map.copyOf(weights);
-    }
-
-    private static double norm(Map<String, Double> weights) {
-        return Math.sqrt(weights.values().stream().mapToDouble(weight -> weight * weight).sum());
     }
 
     /** Case, spacing and final punctuation do not make a teaser title a different headline. */
@@ -456,53 +359,12 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         return type;
     }
 
-    /**
-     * The keys of the highest weights offered, highest first, equal weights by key. Only
-     * {@code limit} entries are kept in hand, since a candidate may share hundreds of terms.
-     */
-    private static final class TopWeights {
-
-        private final int limit;
-        private final List<Map.Entry<String, Double>> best = new ArrayList<>();
-
-        TopWeights(int limit) {
-            this.limit = limit;
-        }
-
-        /** Whether a key of this weight could be kept: cheaper to ask than to build the key. */
-        boolean mayTake(double weight) {
-            return best.size() < limit || weight >= best.get(best.size() - 1).getValue();
-        }
-
-        void offer(String key, double weight) {
-            Map.Entry<String, Double> entry = Map.entry(key, weight);
-            if (best.size() < limit || HIGHEST_FIRST.compare(entry, best.get(best.size() - 1)) < 0) {
-                int at = 0;
-                while (at < best.size() && HIGHEST_FIRST.compare(best.get(at), entry) < 0) {
-                    at++;
-                }
-                best.add(at, entry);
-                if (best.size() > limit) {
-                    best.remove(best.size() - 1);
-                }
-            }
-        }
-
-        List<String> keys() {
-            return best.stream().map(Map.Entry::getKey).toList();
-        }
-    }
-
-    /** What the rescoring needs of an archived article, kept in the {@link CandidateCache}. */
-    private record Candidate(String uri, String headline, Map<String, Double> entityWeights, TermVector text) {
-    }
-
     /** Where the candidates' stored fields and term vectors are read, opened once per search. */
     private record CandidateReaders(StoredFields storedFields, TermVectors termVectors) {
 
-        Candidate candidate(int doc) throws IOException {
+        RelatedScoring.Candidate candidate(int doc) throws IOException {
             Document stored = storedFields.document(doc);
-            return new Candidate(stored.get(URI), stored.get(HEADLINE), parseWeights(stored.get(ENTITY_WEIGHTS)),
+            return new RelatedScoring.Candidate(stored.get(URI), stored.get(HEADLINE), parseWeights(stored.get(ENTITY_WEIGHTS)),
                     TermVector.of(termVectors.get(doc, TEXT)));
         }
     }
@@ -526,17 +388,4 @@ public final class LuceneArchive implements RelatedArchive, Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** The article's text as tf-idf weights, each kept in its term's statistics for the search, and their norm. */
-    private record TextVector(double norm) {
-
-        static TextVector of(Map<String, Integer> frequencies, DocumentFrequencies idf) {
-            double normSquared = 0;
-            for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
-                DocumentFrequencies.TermStatistics statistics = idf.of(new BytesRef(entry.getKey()));
-                statistics.queryWeight = entry.getValue() * statistics.idf;
-                normSquared += statistics.queryWeight * statistics.queryWeight;
-            }
-            return new TextVector(Math.sqrt(normSquared));
-        }
-    }
 }

@@ -12,6 +12,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefHash;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The document frequencies of one index segment's terms in one field, remembered as they are
@@ -56,7 +57,7 @@ final class SegmentFrequencies {
         }
 
         /** The frequencies of a segment, or null if no document of the segment has the field. */
-        SegmentFrequencies of(LeafReader segment) throws IOException {
+        @Nullable SegmentFrequencies of(LeafReader segment) throws IOException {
             Terms terms = segment.terms(field);
             if (terms == null) {
                 return null;

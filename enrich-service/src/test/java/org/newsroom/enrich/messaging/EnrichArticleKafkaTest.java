@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.contract.ArticleEvent;
+import org.newsroom.contract.DeadLetterStage;
 import org.newsroom.contract.Topics;
 import org.newsroom.enrich.FixedClockConfiguration;
 import org.newsroom.enrich.language.LanguageDetector;
@@ -63,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({FixedClockConfiguration.class, EnrichArticleKafkaTest.FailingLanguageDetector.class})
 class EnrichArticleKafkaTest {
 
-    private static final String DLQ = "newsroom.articles.v1.enrich-dlq";
+    private static final String DLQ = Topics.ARTICLES.deadLetters("enrich");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -192,7 +193,7 @@ class EnrichArticleKafkaTest {
      * (topic, partition, offset: what a redrive needs), the stage that gave up, and the failure.
      */
     private static void assertDeadLetterOf(ConsumerRecord<String, String> deadLetter, RecordMetadata original) {
-        assertThat(header(deadLetter, "x-newsroom-stage")).isEqualTo("enrich");
+        assertThat(header(deadLetter, DeadLetterStage.HEADER)).isEqualTo("enrich");
         assertThat(header(deadLetter, "x-original-topic")).isEqualTo(Topics.ARTICLES.name());
         assertThat(ByteBuffer.wrap(rawHeader(deadLetter, "x-original-partition")).getInt())
                 .isEqualTo(original.partition());

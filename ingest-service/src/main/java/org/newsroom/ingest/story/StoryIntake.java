@@ -81,14 +81,14 @@ public class StoryIntake {
         }
         Claim.Write write = (Claim.Write) claim;
         Instant embargoedUntil = story.embargoedUntil();
-        boolean held = embargoedUntil != null && story.isEmbargoedAt(clock.instant());
-        Mono<Void> written = held ? publisher.hold(new EmbargoedArticle(write.event(), embargoedUntil))
+        Instant heldUntil = embargoedUntil != null && story.isEmbargoedAt(clock.instant()) ? embargoedUntil : null;
+        Mono<Void> written = heldUntil != null ? publisher.hold(new EmbargoedArticle(write.event(), heldUntil))
                 : publisher.publish(write.event());
         return written
                 .doOnSuccess(done -> ledger.written(write))
                 .doOnError(failure -> ledger.notWritten(write, failure))
                 .doOnCancel(() -> ledger.notWritten(write, new IllegalStateException("request cancelled")))
-                .thenReturn(held ? StoryAccepted.heldUntil(write.event(), embargoedUntil)
+                .thenReturn(heldUntil != null ? StoryAccepted.heldUntil(write.event(), heldUntil)
                         : StoryAccepted.of(write.event()));
     }
 

@@ -1,10 +1,12 @@
 package org.newsroom.publish.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.newsroom.contract.DeadLetterStage;
 import org.newsroom.contract.Topics;
 import org.newsroom.publish.PublishProperties;
 import org.newsroom.publish.intake.ArticleIntake;
@@ -28,18 +30,19 @@ class MessagingConfiguration {
     @Bean
     Consumer<Message<List<byte[]>>> storeArticle(ArticleIntake intake, JsonMapper json, PublishProperties properties,
             KafkaProperties kafka) {
-        return new StoreArticleBatches(intake, new Receipts(producer(kafka), json, properties.writeTimeout()), json,
+        return new StoreArticleBatches(intake, new Receipts(producer(kafka.buildProducerProperties()), json, properties.writeTimeout()), json,
                 properties.writeTimeout());
     }
 
     @Bean
     StoreRetries storeRetries(KafkaProperties kafka, PublishProperties properties) {
-        return new StoreRetries(producer(kafka), properties.writeTimeout());
+        return new StoreRetries(producer(DeadLetterStage.producerConfig(kafka.buildProducerProperties(),
+                StoreRetries.STAGE)), properties.writeTimeout());
     }
 
     /** Byte records, acknowledged by all in-sync replicas, idempotent (the client's defaults). */
-    private static KafkaTemplate<byte[], byte[]> producer(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+    private static KafkaTemplate<byte[], byte[]> producer(Map<String, Object> config) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
                 new ByteArraySerializer(), new ByteArraySerializer()));
     }
 

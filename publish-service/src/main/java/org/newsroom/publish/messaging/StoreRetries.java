@@ -1,12 +1,10 @@
 package org.newsroom.publish.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -28,12 +26,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * them in one poll, so a long outage does not get the consumer thrown out of its group. Every other
  * failure gets the binding's retries, then goes to the dead-letter topic with the same headers the
  * binder would have written ({@code x-original-*}, {@code x-exception-*}); an unreadable record goes
- * there at once. Dead letters also say {@value #STAGE_HEADER}: {@value #STAGE}.
+ * there at once. The dead-letter producer marks them {@code x-newsroom-stage}: {@value #STAGE}
+ * ({@link org.newsroom.contract.DeadLetterStage}).
  */
 class StoreRetries implements ListenerContainerWithDlqAndRetryCustomizer {
-
-    /** Which service dead-lettered a record, as enrich-service marks its own dead letters. */
-    static final String STAGE_HEADER = "x-newsroom-stage";
 
     static final String STAGE = "publish";
 
@@ -59,8 +55,6 @@ class StoreRetries implements ListenerContainerWithDlqAndRetryCustomizer {
                 ? new DeadLetterPublishingRecoverer(deadLetters)
                 : new DeadLetterPublishingRecoverer(deadLetters, dlqDestinationResolver);
         recoverer.setHeaderNamesSupplier(StoreRetries::binderHeaderNames);
-        recoverer.addHeadersFunction((record, failure) -> new RecordHeaders()
-                .add(STAGE_HEADER, STAGE.getBytes(StandardCharsets.UTF_8)));
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer,
                 backOff != null ? backOff : new FixedBackOff(0, 0));
         errorHandler.setBackOffFunction((record, failure) -> StoreUnavailableException.causedListenerFailure(failure)

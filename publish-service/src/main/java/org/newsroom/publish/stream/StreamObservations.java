@@ -18,6 +18,6 @@ class StreamObservations {
     @Bean
     ObservationPredicate noServerObservationOfStreams() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && request.getCarrier().getPath().value().startsWith("/v1/stream"));
+                && request.getCarrier() != null && request.getCarrier().getPath().value().startsWith("/v1/stream"));
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.ingest.story.web;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.ingest.story.StoryAccepted;
@@ -37,7 +38,7 @@ public record BatchLineResult(int line, int status, @Nullable String messageId, 
 
     static BatchLineResult rejected(int line, ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", problem.getType().toString());
+        members.put("type", Objects.toString(problem.getType(), "about:blank"));
         members.put("title", problem.getTitle());
         members.put("status", problem.getStatus());
         members.put("detail", problem.getDetail());

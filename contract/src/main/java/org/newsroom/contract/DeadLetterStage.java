@@ -1,12 +1,15 @@
-package org.newsroom.enrich.messaging;
+package org.newsroom.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stamps every record of the dead-letter producer with the pipeline stage that gave up on it, in
@@ -19,8 +22,9 @@ import org.apache.kafka.common.config.ConfigException;
  * record's headers. A producer interceptor configured only on the dead-letter producer (binding
  * property {@code dlq-producer-properties.configuration.interceptor.classes}) sees exactly the dead
  * letters and nothing else. The stage comes from the same configuration, key {@value #STAGE_CONFIG}.
+ * Every service that dead-letters marks its dead letters this one way, with {@link #producerConfig}.
  */
-public final class DeadLetterStageInterceptor implements ProducerInterceptor<Object, Object> {
+public final class DeadLetterStage implements ProducerInterceptor<Object, Object> {
 
     /** The header naming the stage. */
     public static final String HEADER = "x-newsroom-stage";
@@ -28,6 +32,14 @@ public final class DeadLetterStageInterceptor implements ProducerInterceptor<Obj
     public static final String STAGE_CONFIG = "newsroom.dead-letter.stage";
 
     private byte[] stage = new byte[0];
+
+    /** A dead-letter producer's configuration with this interceptor stamping {@code stage} on its records. */
+    public static Map<String, Object> producerConfig(Map<String, Object> producer, String stage) {
+        Map<String, Object> config = new HashMap<>(producer);
+        config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, DeadLetterStage.class.getName());
+        config.put(STAGE_CONFIG, stage);
+        return config;
+    }
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -47,7 +59,7 @@ public final class DeadLetterStageInterceptor implements ProducerInterceptor<Obj
     }
 
     @Override
-    public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    public void onAcknowledgement(RecordMetadata metadata, @Nullable Exception exception) {
     }
 
     @Override
