@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;

@@ -1,7 +1,9 @@
 package org.newsroom.enrich.messaging;
 
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -31,12 +33,13 @@ final class ClusterFollower implements TopicFollowing.Follower {
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records, @Nullable Consumer<?, ?> consumer) {
         for (ConsumerRecord<String, byte[]> record : records) {
             adopt(record);
         }
         readSinceStart += records.size();
-        onIdle(consumer);
+        // The container always passes its consumer to a consumer-aware listener.
+        onIdle(Objects.requireNonNull(consumer, "consumer"));
     }
 
     @Override

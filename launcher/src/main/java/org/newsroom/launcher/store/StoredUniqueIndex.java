@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import org.h2.mvstore.MVMap;
+import org.jspecify.annotations.Nullable;
 
 /** A unique index kept in an MVStore map: the indexed values ({@link BsonKeyType#INDEX_KEY}) to the document's key. */
 final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
@@ -20,7 +21,7 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
     }
 
     @Override
-    protected Object removeDocument(KeyValue key) {
+    protected @Nullable Object removeDocument(KeyValue key) {
         return entries.remove(key);
     }
 
@@ -35,7 +36,7 @@ final class StoredUniqueIndex extends AbstractUniqueIndex<Object> {
     }
 
     @Override
-    protected Object getPosition(KeyValue key) {
+    protected @Nullable Object getPosition(KeyValue key) {
         return entries.get(key);
     }
 

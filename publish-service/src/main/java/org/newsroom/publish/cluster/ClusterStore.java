@@ -292,7 +292,8 @@ public class ClusterStore implements InitializingBean {
                     .map(ClusterState::write)
                     .toList();
             List<WriteModel<Document>> membershipWrites = touchedMemberships.stream()
-                    .map(articleId -> membership.get(articleId).write(articleId))
+                    // Every touched article was put into the memberships when it was touched.
+                    .map(articleId -> Objects.requireNonNull(membership.get(articleId), articleId).write(articleId))
                     .toList();
             return new Plan(changes, clusterWrites, membershipWrites);
         }

@@ -37,6 +37,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Reads an RSS 2.0 or Atom (RFC 4287) document into one story per item or entry. Which of the two
  * it is follows from the root element ({@code <rss>} or Atom's {@code <feed>}), whatever XML
@@ -85,6 +87,12 @@ public class FeedStoryReader {
      * @param position the 1-based position among the document's items
      */
     public record Item(int position, @Nullable MappedStory story, @Nullable RuntimeException failure) {
+
+        /** The story, or the failure as an error: an item holds one of the two. */
+        public Mono<MappedStory> outcome() {
+            return story != null ? Mono.just(story)
+                    : Mono.error(failure != null ? failure : new IllegalStateException("item without story"));
+        }
     }
 
     private final Clock clock;

@@ -239,8 +239,8 @@ class StoryController {
         List<FeedStoryReader.Item> items = feedReader.read(body);
         gate.charge(partner, items.size());
         return Flux.fromIterable(items)
-                .concatMap(item -> result(item.position(), "feed", item.failure() != null ? Mono.error(item.failure())
-                        : Mono.defer(() -> accept(item.story(), partner))))
+                .concatMap(item -> result(item.position(), "feed",
+                        item.outcome().flatMap(story -> accept(story, partner))))
                 .collectList()
                 .map(StoryController::multiStatus);
     }

@@ -109,7 +109,7 @@ public class StoryProblems {
         return typed(ProblemType.INTERNAL_ERROR, "The story was not accepted");
     }
 
-    static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, String otherwise) {
+    static ProblemDetail describeUnreadableBody(@Nullable JacksonException json, @Nullable String otherwise) {
         if (json instanceof UnrecognizedPropertyException unknown) {
             return invalidFields(ProblemType.INVALID_STORY, "Invalid story",
                     List.of(new FieldViolation(fieldPath(unknown.getPath()), NOT_A_FIELD)));
@@ -130,7 +130,7 @@ public class StoryProblems {
     }
 
     /** A problem of a documented kind (docs/ERRORS.md): its type, status and title, with this occurrence's detail. */
-    public static ProblemDetail typed(ProblemType type, String detail) {
+    public static ProblemDetail typed(ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(type.status()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
