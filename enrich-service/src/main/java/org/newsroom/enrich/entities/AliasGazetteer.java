@@ -39,10 +39,9 @@ public final class AliasGazetteer implements MentionRefinement {
 
     @Override
     public List<RecognizedMention> refine(String headline, String body, List<RecognizedMention> mentions) {
-        List<RecognizedMention> all = new ArrayList<>(mentions);
         List<RecognizedMention> added = new ArrayList<>();
-        addMatches(TextField.HEADLINE, headline, all, added);
-        addMatches(TextField.BODY, body, all, added);
+        addMatches(TextField.HEADLINE, headline, mentions, added);
+        addMatches(TextField.BODY, body, mentions, added);
         if (added.isEmpty()) {
             return mentions;
         }
@@ -52,8 +51,8 @@ public final class AliasGazetteer implements MentionRefinement {
             matched.computeIfAbsent(match.mention().field(), field -> new TreeMap<>())
                     .put(match.mention().start(), match.mention().end());
         }
-        List<RecognizedMention> refined = new ArrayList<>(all.size() + added.size());
-        for (RecognizedMention recognized : all) {
+        List<RecognizedMention> refined = new ArrayList<>(mentions.size() + added.size());
+        for (RecognizedMention recognized : mentions) {
             TreeMap<Integer, Integer> spans = matched.get(recognized.mention().field());
             Map.Entry<Integer, Integer> holder = spans == null ? null : spans.floorEntry(recognized.mention().start());
             if (holder == null || holder.getValue() < recognized.mention().end()) {
@@ -69,9 +68,10 @@ public final class AliasGazetteer implements MentionRefinement {
      * The covered text of a field is kept as start → end of non-overlapping mentions, so that each
      * match is checked against its neighbours only: a long body has tens of thousands of mentions.
      */
-    private void addMatches(TextField field, String text, List<RecognizedMention> all, List<RecognizedMention> added) {
+    private void addMatches(TextField field, String text, List<RecognizedMention> found,
+            List<RecognizedMention> added) {
         TreeMap<Integer, Integer> covered = new TreeMap<>();
-        for (RecognizedMention recognized : all) {
+        for (RecognizedMention recognized : found) {
             if (recognized.mention().field() == field) {
                 covered.merge(recognized.mention().start(), recognized.mention().end(), Math::max);
             }
